@@ -1,0 +1,30 @@
+# The one list of sources, read by the PGXS Makefile and by CMakeLists.txt.
+# Keep one path per line.
+
+# Business rules: plain C++, no PostgreSQL headers.
+NIAGA_CORE_SOURCES = \
+	src/core/hierarchy.cpp \
+	src/core/money.cpp
+
+# The C++/PostgreSQL boundary and the SQL-callable entry points.
+NIAGA_PG_SOURCES = \
+	src/pg/convert.cpp \
+	src/pg/guard.cpp \
+	src/pg/settings.cpp \
+	src/pg/spi.cpp \
+	src/pg/trigger.cpp \
+	src/catalog.cpp \
+	src/crm.cpp \
+	src/hierarchy.cpp \
+	src/module.cpp \
+	src/timestamps.cpp
+
+# Install-script parts, concatenated in this order into sql/niaga--1.0.sql.
+NIAGA_SQL_SOURCES = \
+	sql/00_niaga.sql \
+	sql/10_auth.sql \
+	sql/20_catalog.sql \
+	sql/30_inventory.sql \
+	sql/40_crm.sql \
+	sql/50_sales.sql \
+	sql/60_agent.sql

@@ -1,0 +1,252 @@
+-- sales: tax rates, shipping methods, coupons, orders and their lines,
+-- status history, payments, refunds, carts.
+
+CREATE TABLE sales.tax_rates (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    code varchar(50) NOT NULL UNIQUE CHECK (code <> ''),
+    name varchar(255) NOT NULL,
+    rate numeric(5,2) NOT NULL CHECK (rate >= 0 AND rate <= 100),
+    applies_to_shipping boolean NOT NULL DEFAULT false,
+    is_default boolean NOT NULL DEFAULT false,
+    is_active boolean NOT NULL DEFAULT true,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE sales.tax_rates IS
+    'Tax rates (5.00 = 5 %); at most one active default; a rate an order used never changes its rate';
+CREATE UNIQUE INDEX tax_rates_one_active_default_key ON sales.tax_rates ((true)) WHERE is_default AND is_active;
+
+CREATE TABLE sales.shipping_methods (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    code varchar(50) NOT NULL CHECK (code <> ''),
+    name varchar(255) NOT NULL,
+    description text,
+    provider varchar(100),
+    base_cost numeric(12,2) NOT NULL DEFAULT 0 CHECK (base_cost >= 0),
+    free_shipping_threshold numeric(12,2) CHECK (free_shipping_threshold >= 0),
+    estimated_days_min integer CHECK (estimated_days_min >= 0),
+    estimated_days_max integer CHECK (estimated_days_max >= estimated_days_min),
+    is_active boolean NOT NULL DEFAULT true,
+    sort_order integer NOT NULL DEFAULT 0,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    deleted_at timestamptz
+);
+COMMENT ON TABLE sales.shipping_methods IS
+    'Delivery options; base_cost is waived when subtotal - discount reaches free_shipping_threshold; soft-deleted';
+CREATE UNIQUE INDEX shipping_methods_code_live_key ON sales.shipping_methods (code) WHERE deleted_at IS NULL;
+
+CREATE TABLE sales.coupons (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    code varchar(50) NOT NULL CHECK (code <> ''),
+    description text,
+    type varchar(20) NOT NULL CHECK (type IN ('percentage', 'fixed')),
+    value numeric(12,2) NOT NULL CHECK (value > 0),
+    min_order_amount numeric(12,2) CHECK (min_order_amount >= 0),
+    max_discount numeric(12,2) CHECK (max_discount >= 0),
+    usage_limit integer CHECK (usage_limit > 0),
+    used_count integer NOT NULL DEFAULT 0 CHECK (used_count >= 0),
+    per_customer_limit integer CHECK (per_customer_limit > 0),
+    starts_at timestamptz,
+    expires_at timestamptz,
+    is_active boolean NOT NULL DEFAULT true,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    deleted_at timestamptz,
+    CONSTRAINT coupons_percentage_at_most_100 CHECK (type <> 'percentage' OR value <= 100),
+    CONSTRAINT coupons_used_within_limit CHECK (usage_limit IS NULL OR used_count <= usage_limit),
+    CONSTRAINT coupons_expires_after_start CHECK (expires_at > starts_at)
+);
+COMMENT ON TABLE sales.coupons IS
+    'Discount codes, matched case-insensitively among live coupons: percentage (0 < value <= 100) or fixed ringgit';
+CREATE UNIQUE INDEX coupons_code_live_key ON sales.coupons (lower(code)) WHERE deleted_at IS NULL;
+
+CREATE SEQUENCE sales.order_number_seq;
+COMMENT ON SEQUENCE sales.order_number_seq IS 'Counter of ORD-YYYYMMDD-NNNNNN order numbers';
+
+CREATE TABLE sales.orders (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    order_number varchar(50) NOT NULL UNIQUE,
+    user_id uuid REFERENCES auth.users (id),
+    agent_id uuid,
+    status varchar(20) NOT NULL DEFAULT 'pending'
+        CHECK (status IN ('pending', 'confirmed', 'processing', 'packed', 'shipped', 'delivered', 'cancelled',
+                          'refunded')),
+    subtotal numeric(12,2) NOT NULL DEFAULT 0 CHECK (subtotal >= 0),
+    shipping_cost numeric(12,2) NOT NULL DEFAULT 0 CHECK (shipping_cost >= 0),
+    tax_amount numeric(12,2) NOT NULL DEFAULT 0 CHECK (tax_amount >= 0),
+    discount_amount numeric(12,2) NOT NULL DEFAULT 0 CHECK (discount_amount >= 0),
+    total numeric(12,2) NOT NULL DEFAULT 0 CHECK (total >= 0),
+    coupon_code varchar(50),
+    coupon_discount numeric(12,2) NOT NULL DEFAULT 0 CHECK (coupon_discount >= 0),
+    shipping_method varchar(50),
+    shipping_address jsonb CHECK (jsonb_typeof(shipping_address) = 'object'),
+    billing_address jsonb CHECK (jsonb_typeof(billing_address) = 'object'),
+    warehouse_id uuid REFERENCES inventory.warehouses (id),
+    tracking_number varchar(100),
+    tracking_url varchar(500),
+    shipped_at timestamptz,
+    delivered_at timestamptz,
+    customer_notes text,
+    admin_notes text,
+    confirmed_at timestamptz,
+    cancelled_at timestamptz,
+    cancellation_reason text,
+    tax_rate_id uuid REFERENCES sales.tax_rates (id),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT orders_discount_within_subtotal CHECK (discount_amount <= subtotal),
+    CONSTRAINT orders_cancelled_has_reason CHECK (status <> 'cancelled' OR cancellation_reason IS NOT NULL)
+);
+COMMENT ON TABLE sales.orders IS
+    'Orders: totals kept equal to their lines by trigger, status moved only along the lifecycle; never deleted';
+CREATE INDEX idx_orders_user_status ON sales.orders (user_id, status);
+CREATE INDEX idx_orders_created_at ON sales.orders (created_at DESC);
+CREATE INDEX orders_agent_id_idx ON sales.orders (agent_id);
+CREATE INDEX orders_warehouse_id_idx ON sales.orders (warehouse_id);
+CREATE INDEX orders_tax_rate_id_idx ON sales.orders (tax_rate_id);
+CREATE INDEX orders_pending_created_at_idx ON sales.orders (created_at) WHERE status = 'pending';
+
+CREATE TABLE sales.order_items (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    order_id uuid NOT NULL REFERENCES sales.orders (id) ON DELETE CASCADE,
+    product_id uuid NOT NULL REFERENCES catalog.products (id),
+    variant_id uuid REFERENCES catalog.product_variants (id),
+    sku varchar(100) NOT NULL,
+    name varchar(255) NOT NULL,
+    variant_name varchar(255),
+    quantity integer NOT NULL CHECK (quantity > 0),
+    unit_price numeric(12,2) NOT NULL CHECK (unit_price >= 0),
+    total_price numeric(12,2) NOT NULL CHECK (total_price >= 0),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT order_items_total_is_quantity_times_price CHECK (total_price = quantity * unit_price)
+);
+COMMENT ON TABLE sales.order_items IS
+    'Order lines with the sku, name and price copied at checkout; total_price = quantity * unit_price';
+CREATE INDEX idx_order_items_order_id ON sales.order_items (order_id);
+CREATE INDEX order_items_product_id_idx ON sales.order_items (product_id);
+CREATE INDEX order_items_variant_id_idx ON sales.order_items (variant_id);
+
+CREATE TABLE sales.order_status_history (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    order_id uuid NOT NULL REFERENCES sales.orders (id) ON DELETE CASCADE,
+    status varchar(20) NOT NULL
+        CHECK (status IN ('pending', 'confirmed', 'processing', 'packed', 'shipped', 'delivered', 'cancelled',
+                          'refunded')),
+    notes text,
+    created_by uuid,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE sales.order_status_history IS 'One row per status an order entered, with who moved it (niaga.actor_id)';
+CREATE INDEX order_status_history_order_id_idx ON sales.order_status_history (order_id, created_at);
+
+CREATE TABLE sales.payments (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    order_id uuid NOT NULL REFERENCES sales.orders (id),
+    payment_method varchar(30) NOT NULL
+        CHECK (payment_method IN ('cod', 'online_banking', 'credit_card', 'ewallet')),
+    payment_provider varchar(50) NOT NULL,
+    transaction_id varchar(255),
+    amount numeric(12,2) NOT NULL CHECK (amount >= 0),
+    status varchar(20) NOT NULL DEFAULT 'pending'
+        CHECK (status IN ('pending', 'processing', 'completed', 'failed', 'refunded')),
+    paid_at timestamptz,
+    metadata jsonb,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT payments_provider_transaction_key UNIQUE (payment_provider, transaction_id)
+);
+COMMENT ON TABLE sales.payments IS
+    'Payments against orders; one row per (payment_provider, transaction_id), so a repeated webhook updates it';
+CREATE INDEX payments_order_id_idx ON sales.payments (order_id);
+
+CREATE TABLE sales.coupon_usages (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    coupon_id uuid NOT NULL REFERENCES sales.coupons (id),
+    user_id uuid REFERENCES auth.users (id),
+    order_id uuid NOT NULL UNIQUE REFERENCES sales.orders (id),
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE sales.coupon_usages IS
+    'One row per order that used a coupon; coupons.used_count is their count, given back on cancellation';
+CREATE INDEX coupon_usages_coupon_user_idx ON sales.coupon_usages (coupon_id, user_id);
+CREATE INDEX coupon_usages_user_id_idx ON sales.coupon_usages (user_id);
+
+CREATE TABLE sales.refunds (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    order_id uuid NOT NULL REFERENCES sales.orders (id),
+    amount numeric(12,2) NOT NULL CHECK (amount >= 0),
+    reason text NOT NULL CHECK (reason <> ''),
+    status varchar(20) NOT NULL DEFAULT 'pending'
+        CHECK (status IN ('pending', 'processing', 'completed', 'failed')),
+    restock boolean NOT NULL DEFAULT true,
+    created_by uuid,
+    processed_at timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE sales.refunds IS 'Refunds of delivered orders; restock puts the goods back with return movements';
+CREATE INDEX refunds_order_id_idx ON sales.refunds (order_id);
+
+CREATE TABLE sales.carts (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    user_id uuid REFERENCES auth.users (id) ON DELETE CASCADE,
+    session_id varchar(255),
+    coupon_code varchar(50),
+    coupon_discount numeric(12,2) NOT NULL DEFAULT 0 CHECK (coupon_discount >= 0),
+    notes text,
+    expires_at timestamptz NOT NULL DEFAULT now() + interval '30 days',
+    order_id uuid UNIQUE REFERENCES sales.orders (id),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT carts_owner CHECK (user_id IS NOT NULL OR session_id IS NOT NULL)
+);
+COMMENT ON TABLE sales.carts IS
+    'Shopping carts of users or guests (session_id); order_id is the order the cart became';
+CREATE INDEX carts_user_id_idx ON sales.carts (user_id);
+CREATE INDEX carts_session_id_idx ON sales.carts (session_id);
+
+CREATE TABLE sales.cart_items (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    cart_id uuid NOT NULL REFERENCES sales.carts (id) ON DELETE CASCADE,
+    product_id uuid NOT NULL REFERENCES catalog.products (id),
+    variant_id uuid REFERENCES catalog.product_variants (id),
+    quantity integer NOT NULL CHECK (quantity > 0),
+    unit_price numeric(12,2) NOT NULL CHECK (unit_price >= 0),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT cart_items_line_key UNIQUE NULLS NOT DISTINCT (cart_id, product_id, variant_id)
+);
+COMMENT ON TABLE sales.cart_items IS 'Cart lines, one per product/variant';
+CREATE INDEX cart_items_product_id_idx ON sales.cart_items (product_id);
+CREATE INDEX cart_items_variant_id_idx ON sales.cart_items (variant_id);
+
+CREATE TRIGGER tax_rates_set_updated_at BEFORE UPDATE ON sales.tax_rates
+    FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
+CREATE TRIGGER shipping_methods_set_updated_at BEFORE UPDATE ON sales.shipping_methods
+    FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
+CREATE TRIGGER coupons_set_updated_at BEFORE UPDATE ON sales.coupons
+    FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
+CREATE TRIGGER orders_set_updated_at BEFORE UPDATE ON sales.orders
+    FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
+CREATE TRIGGER payments_set_updated_at BEFORE UPDATE ON sales.payments
+    FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
+CREATE TRIGGER refunds_set_updated_at BEFORE UPDATE ON sales.refunds
+    FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
+CREATE TRIGGER carts_set_updated_at BEFORE UPDATE ON sales.carts
+    FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
+CREATE TRIGGER cart_items_set_updated_at BEFORE UPDATE ON sales.cart_items
+    FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
+
+SELECT pg_catalog.pg_extension_config_dump('sales.tax_rates', '');
+SELECT pg_catalog.pg_extension_config_dump('sales.shipping_methods', '');
+SELECT pg_catalog.pg_extension_config_dump('sales.coupons', '');
+SELECT pg_catalog.pg_extension_config_dump('sales.orders', '');
+SELECT pg_catalog.pg_extension_config_dump('sales.order_items', '');
+SELECT pg_catalog.pg_extension_config_dump('sales.order_status_history', '');
+SELECT pg_catalog.pg_extension_config_dump('sales.payments', '');
+SELECT pg_catalog.pg_extension_config_dump('sales.coupon_usages', '');
+SELECT pg_catalog.pg_extension_config_dump('sales.refunds', '');
+SELECT pg_catalog.pg_extension_config_dump('sales.carts', '');
+SELECT pg_catalog.pg_extension_config_dump('sales.cart_items', '');
+SELECT pg_catalog.pg_extension_config_dump('sales.order_number_seq', '');

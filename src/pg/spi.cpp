@@ -1,0 +1,53 @@
+#include "pg/spi.hpp"
+
+#include "core/error.hpp"
+#include "pg/guard.hpp"
+
+#include <string>
+
+namespace niaga::pg::spi {
+
+namespace {
+
+[[noreturn]] void spi_failed(const char* what, int code) {
+    throw Error(sqlstate::kInternalError, std::string(what) + " failed: " + SPI_result_code_string(code));
+}
+
+}  // namespace
+
+Connection::Connection() {
+    const int code = call([] { return SPI_connect(); });
+    if (code != SPI_OK_CONNECT) spi_failed("SPI_connect", code);
+}
+
+void Connection::finish() {
+    const int code = call([] { return SPI_finish(); });
+    if (code != SPI_OK_FINISH) spi_failed("SPI_finish", code);
+}
+
+Statement::Statement(std::string sql, std::initializer_list<Oid> argument_types)
+    : sql_(std::move(sql)), argument_types_(argument_types) {}
+
+uint64_t Statement::execute(const Datum* values, const char* nulls, long limit) const {
+    if (plan_ == nullptr) {
+        Oid* types = argument_types_.empty() ? nullptr : const_cast<Oid*>(argument_types_.data());
+        const int count = static_cast<int>(argument_types_.size());
+        SPIPlanPtr plan = call([&] { return SPI_prepare(sql_.c_str(), count, types); });
+        if (plan == nullptr) spi_failed("SPI_prepare", SPI_result);
+        if (call([&] { return SPI_keepplan(plan); }) != 0) spi_failed("SPI_keepplan", SPI_result);
+        plan_ = plan;
+    }
+    const int code = call([&] { return SPI_execute_plan(plan_, const_cast<Datum*>(values), nulls, false, limit); });
+    if (code < 0) spi_failed(sql_.c_str(), code);
+    return SPI_processed;
+}
+
+std::optional<Datum> value(uint64_t row, int column) {
+    bool is_null = false;
+    const Datum datum =
+        call([&] { return SPI_getbinval(SPI_tuptable->vals[row], SPI_tuptable->tupdesc, column, &is_null); });
+    if (is_null) return std::nullopt;
+    return datum;
+}
+
+}  // namespace niaga::pg::spi

@@ -1,0 +1,43 @@
+// SPI, wrapped once: statements are prepared on first use and kept for the
+// life of the backend, and every call that can fail goes through pg::call.
+#pragma once
+
+#include "pg/postgres.hpp"
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace niaga::pg::spi {
+
+// Connects to SPI for the current call. There is deliberately no destructor
+// that disconnects: on an error the transaction (or subtransaction) abort
+// pops the SPI stack, and on success finish() is called explicitly.
+class Connection {
+  public:
+    Connection();
+    void finish();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+};
+
+// A parameterised statement, prepared once per backend (SPI_keepplan).
+class Statement {
+  public:
+    Statement(std::string sql, std::initializer_list<Oid> argument_types);
+    // Executes with the given arguments (NULL where nulls[i] == 'n'); returns
+    // SPI_processed. `limit` 0 means all rows.
+    uint64_t execute(const Datum* values, const char* nulls, long limit = 0) const;
+
+  private:
+    std::string sql_;
+    std::vector<Oid> argument_types_;
+    mutable SPIPlanPtr plan_ = nullptr;
+};
+
+// Column `column` (1-based) of row `row` of the last result; nullopt for NULL.
+std::optional<Datum> value(uint64_t row, int column);
+
+}  // namespace niaga::pg::spi

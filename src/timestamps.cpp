@@ -1,0 +1,13 @@
+// niaga.set_updated_at(): keeps updated_at current on every table that has it.
+#include "pg/guard.hpp"
+#include "pg/trigger.hpp"
+
+namespace trigger = niaga::pg::trigger;
+
+// BEFORE UPDATE FOR EACH ROW: NEW.updated_at := now() (transaction start,
+// as now() itself and the column default give).
+NIAGA_FUNCTION(niaga_set_updated_at) {
+    TriggerData* data = trigger::row_before(fcinfo, "niaga.set_updated_at");
+    const Datum now = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+    return PointerGetDatum(trigger::with_column(data, trigger::new_row(data), "updated_at", now));
+}
