@@ -3,11 +3,15 @@
 
 # Business rules: plain C++, no PostgreSQL headers.
 NIAGA_CORE_SOURCES = \
+	src/core/coupons.cpp \
 	src/core/hierarchy.cpp \
-	src/core/money.cpp
+	src/core/money.cpp \
+	src/core/numbering.cpp \
+	src/core/totals.cpp
 
 # The C++/PostgreSQL boundary and the SQL-callable entry points.
 NIAGA_PG_SOURCES = \
+	src/pg/arrays.cpp \
 	src/pg/convert.cpp \
 	src/pg/guard.cpp \
 	src/pg/settings.cpp \
@@ -17,6 +21,9 @@ NIAGA_PG_SOURCES = \
 	src/crm.cpp \
 	src/hierarchy.cpp \
 	src/module.cpp \
+	src/numbers.cpp \
+	src/orders.cpp \
+	src/sales_data.cpp \
 	src/timestamps.cpp
 
 # Install-script parts, concatenated in this order into sql/niaga--1.0.sql.

@@ -118,7 +118,7 @@ server_stop() {
 # Recreates database $1 with the niaga extension (and pgtap when $2 = pgtap).
 create_database() {
     local db=$1
-    "$PG_BIN/psql" -X -q -d postgres -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+    PGOPTIONS='-c client_min_messages=warning' "$PG_BIN/psql" -X -q -d postgres -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
     "$PG_BIN/psql" -X -q -d "$db" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION niaga"
     if [ "${2:-}" = pgtap ]; then "$PG_BIN/psql" -X -q -d "$db" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION pgtap"; fi
 }

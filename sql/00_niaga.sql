@@ -41,3 +41,10 @@ LANGUAGE c
 AS 'MODULE_PATHNAME', 'niaga_reject_hierarchy_cycle';
 COMMENT ON FUNCTION niaga.reject_hierarchy_cycle() IS
     'BEFORE INSERT/UPDATE trigger (parent column, hierarchy name): raises NG030 when a row would become its own ancestor';
+
+CREATE FUNCTION niaga.assign_document_number()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'niaga_assign_document_number';
+COMMENT ON FUNCTION niaga.assign_document_number() IS
+    'BEFORE INSERT trigger (column, prefix, sequence): fills a NULL number column with PREFIX-YYYYMMDD-NNNNNN';

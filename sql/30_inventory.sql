@@ -114,6 +114,8 @@ CREATE TRIGGER warehouses_set_updated_at BEFORE UPDATE ON inventory.warehouses
     FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
 CREATE TRIGGER stock_items_set_updated_at BEFORE UPDATE ON inventory.stock_items
     FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
+CREATE TRIGGER stock_transfers_assign_number BEFORE INSERT ON inventory.stock_transfers
+    FOR EACH ROW EXECUTE FUNCTION niaga.assign_document_number('transfer_number', 'TRF', 'inventory.transfer_number_seq');
 CREATE TRIGGER stock_transfers_set_updated_at BEFORE UPDATE ON inventory.stock_transfers
     FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
 

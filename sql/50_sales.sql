@@ -221,6 +221,90 @@ COMMENT ON TABLE sales.cart_items IS 'Cart lines, one per product/variant';
 CREATE INDEX cart_items_product_id_idx ON sales.cart_items (product_id);
 CREATE INDEX cart_items_variant_id_idx ON sales.cart_items (variant_id);
 
+-- Numbers (SPEC §3) and totals (SPEC §5).
+
+CREATE FUNCTION sales.next_order_number()
+RETURNS text
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'sales_next_order_number';
+COMMENT ON FUNCTION sales.next_order_number() IS
+    'Next order number ORD-YYYYMMDD-NNNNNN: business date in niaga.timezone, counter from sales.order_number_seq';
+
+CREATE FUNCTION sales.quote(cart_id uuid, shipping_method_code text)
+RETURNS TABLE (subtotal numeric, discount_amount numeric, shipping_cost numeric, tax_amount numeric, total numeric)
+LANGUAGE c
+STABLE
+ROWS 1
+AS 'MODULE_PATHNAME', 'sales_quote';
+COMMENT ON FUNCTION sales.quote(uuid, text) IS
+    'Prices a cart at the catalog''s current prices with its coupon, a shipping method and the default tax rate';
+
+CREATE FUNCTION sales.cash_rounding(amount numeric)
+RETURNS numeric
+LANGUAGE c
+IMMUTABLE
+STRICT
+PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'sales_cash_rounding';
+COMMENT ON FUNCTION sales.cash_rounding(numeric) IS
+    'Cash-on-delivery payable amount rounded to the nearest 0.05 (Malaysian rounding); never applied to order totals';
+
+CREATE FUNCTION sales.order_item_total()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'sales_order_item_total';
+COMMENT ON FUNCTION sales.order_item_total() IS 'BEFORE INSERT/UPDATE trigger: total_price := quantity * unit_price';
+
+CREATE FUNCTION sales.order_items_changed()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'sales_order_items_changed';
+COMMENT ON FUNCTION sales.order_items_changed() IS
+    'AFTER statement trigger: recomputes the totals of every order whose lines the statement changed, once each';
+
+CREATE FUNCTION sales.orders_price()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'sales_orders_price';
+COMMENT ON FUNCTION sales.orders_price() IS
+    'BEFORE INSERT/UPDATE trigger: keeps an order''s pricing columns equal to its lines and terms (SPEC §5)';
+
+CREATE FUNCTION sales.tax_rate_in_use()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'sales_tax_rate_in_use';
+COMMENT ON FUNCTION sales.tax_rate_in_use() IS
+    'BEFORE UPDATE trigger: refuses changing the rate or applies_to_shipping of a tax rate orders use (23514)';
+
+CREATE TRIGGER orders_assign_number BEFORE INSERT ON sales.orders
+    FOR EACH ROW EXECUTE FUNCTION niaga.assign_document_number('order_number', 'ORD', 'sales.order_number_seq');
+CREATE TRIGGER orders_price BEFORE INSERT ON sales.orders
+    FOR EACH ROW EXECUTE FUNCTION sales.orders_price();
+CREATE TRIGGER orders_reprice BEFORE UPDATE ON sales.orders
+    FOR EACH ROW
+    WHEN ((OLD.subtotal, OLD.discount_amount, OLD.coupon_discount, OLD.shipping_cost, OLD.tax_amount, OLD.total,
+           OLD.coupon_code, OLD.shipping_method, OLD.tax_rate_id)
+          IS DISTINCT FROM
+          (NEW.subtotal, NEW.discount_amount, NEW.coupon_discount, NEW.shipping_cost, NEW.tax_amount, NEW.total,
+           NEW.coupon_code, NEW.shipping_method, NEW.tax_rate_id))
+    EXECUTE FUNCTION sales.orders_price();
+CREATE TRIGGER order_items_total BEFORE INSERT OR UPDATE ON sales.order_items
+    FOR EACH ROW EXECUTE FUNCTION sales.order_item_total();
+CREATE TRIGGER order_items_inserted AFTER INSERT ON sales.order_items
+    REFERENCING NEW TABLE AS niaga_new_items
+    FOR EACH STATEMENT EXECUTE FUNCTION sales.order_items_changed();
+CREATE TRIGGER order_items_updated AFTER UPDATE ON sales.order_items
+    REFERENCING OLD TABLE AS niaga_old_items NEW TABLE AS niaga_new_items
+    FOR EACH STATEMENT EXECUTE FUNCTION sales.order_items_changed();
+CREATE TRIGGER order_items_deleted AFTER DELETE ON sales.order_items
+    REFERENCING OLD TABLE AS niaga_old_items
+    FOR EACH STATEMENT EXECUTE FUNCTION sales.order_items_changed();
+CREATE TRIGGER tax_rates_in_use BEFORE UPDATE OF rate, applies_to_shipping ON sales.tax_rates
+    FOR EACH ROW
+    WHEN ((OLD.rate, OLD.applies_to_shipping) IS DISTINCT FROM (NEW.rate, NEW.applies_to_shipping))
+    EXECUTE FUNCTION sales.tax_rate_in_use();
+
 CREATE TRIGGER tax_rates_set_updated_at BEFORE UPDATE ON sales.tax_rates
     FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
 CREATE TRIGGER shipping_methods_set_updated_at BEFORE UPDATE ON sales.shipping_methods

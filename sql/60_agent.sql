@@ -105,6 +105,8 @@ CREATE TRIGGER agents_reject_cycle BEFORE INSERT OR UPDATE OF parent_agent_id ON
     FOR EACH ROW EXECUTE FUNCTION niaga.reject_hierarchy_cycle('parent_agent_id', 'agent');
 CREATE TRIGGER targets_set_updated_at BEFORE UPDATE ON agent.targets
     FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
+CREATE TRIGGER payouts_assign_number BEFORE INSERT ON agent.payouts
+    FOR EACH ROW EXECUTE FUNCTION niaga.assign_document_number('payout_number', 'PAY', 'agent.payout_number_seq');
 CREATE TRIGGER payouts_set_updated_at BEFORE UPDATE ON agent.payouts
     FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
 CREATE TRIGGER commissions_set_updated_at BEFORE UPDATE ON agent.commissions

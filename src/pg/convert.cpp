@@ -46,4 +46,8 @@ std::string string_from_text(Datum value) {
     return std::string(VARDATA_ANY(detoasted), VARSIZE_ANY_EXHDR(detoasted));
 }
 
+Datum text_from_string(const std::string& value) {
+    return call([&] { return PointerGetDatum(cstring_to_text_with_len(value.data(), value.size())); });
+}
+
 }  // namespace niaga::pg

@@ -23,5 +23,7 @@ Datum datum_from_uuid(const Uuid& uuid);
 
 // text → std::string (copies; the Datum may be toasted).
 std::string string_from_text(Datum text);
+// std::string → text.
+Datum text_from_string(const std::string& value);
 
 }  // namespace niaga::pg

@@ -2,8 +2,12 @@
 
 #include "core/uuid.hpp"
 #include "pg/convert.hpp"
+#include "pg/guard.hpp"
+
+#include <string>
 
 extern "C" {
+#include "pgtime.h"
 #include "utils/guc.h"
 }
 
@@ -12,6 +16,8 @@ namespace niaga::pg {
 namespace {
 
 char* actor_id_setting = nullptr;
+char* timezone_setting = nullptr;
+constexpr const char* kDefaultTimezone = "Asia/Kuala_Lumpur";
 
 // Refuses a niaga.actor_id that is not empty and not a uuid, at SET time.
 bool check_actor_id(char** value, void**, GucSource) {
@@ -21,9 +27,20 @@ bool check_actor_id(char** value, void**, GucSource) {
     return false;
 }
 
+// Refuses a niaga.timezone that PostgreSQL does not know as a zone name.
+bool check_timezone(char** value, void**, GucSource) {
+    if (*value != nullptr && (*value)[0] != '\0' && pg_tzset(*value) != nullptr) return true;
+    GUC_check_errcode(ERRCODE_INVALID_PARAMETER_VALUE);
+    GUC_check_errdetail("niaga.timezone must be a time zone name such as Asia/Kuala_Lumpur.");
+    return false;
+}
+
 }  // namespace
 
 void define_settings() {
+    DefineCustomStringVariable("niaga.timezone", "Time zone of the business date in order, transfer and payout numbers.",
+                               "Also the zone of agent target periods. Only superusers may change it.",
+                               &timezone_setting, kDefaultTimezone, PGC_SUSET, 0, check_timezone, nullptr, nullptr);
     DefineCustomStringVariable("niaga.actor_id", "The user (auth.users id) on whose behalf changes are made.",
                                "Recorded as created_by in order status history and changed_by in price history.",
                                &actor_id_setting, "", PGC_USERSET, 0, check_actor_id, nullptr, nullptr);
@@ -35,6 +52,19 @@ std::optional<Datum> actor_id() {
     const std::optional<Uuid> actor = parse_uuid(actor_id_setting);
     if (!actor) return std::nullopt;  // unreachable: check_actor_id refused it
     return datum_from_uuid(*actor);
+}
+
+BusinessDate business_date() {
+    const char* zone = timezone_setting != nullptr ? timezone_setting : kDefaultTimezone;
+    pg_tz* tz = call([&] { return pg_tzset(zone); });
+    if (tz == nullptr) throw Error(sqlstate::kInvalidParameterValue, std::string("unknown niaga.timezone ") + zone);
+    struct pg_tm tm;
+    fsec_t fsec;
+    int offset;
+    const TimestampTz now = GetCurrentTransactionStartTimestamp();
+    const int failed = call([&] { return timestamp2tm(now, &offset, &tm, &fsec, nullptr, tz); });
+    if (failed != 0) throw Error(sqlstate::kNumericValueOutOfRange, "timestamp out of range for the business date");
+    return BusinessDate{tm.tm_year, tm.tm_mon, tm.tm_mday};
 }
 
 }  // namespace niaga::pg

@@ -3,6 +3,8 @@
 
 #include "pg/postgres.hpp"
 
+#include "core/numbering.hpp"
+
 #include <optional>
 
 namespace niaga::pg {
@@ -14,5 +16,9 @@ void define_settings();
 // created_by/changed_by columns. nullopt when unset or empty; 22023 when it
 // is not a uuid.
 std::optional<Datum> actor_id();
+
+// Today in the business time zone (niaga.timezone), taken from the
+// transaction's start like now().
+BusinessDate business_date();
 
 }  // namespace niaga::pg

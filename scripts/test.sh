@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# niaga's test command: installs what is missing, builds, installs, starts a
+# throwaway PostgreSQL in a temporary folder, runs every suite (or the ones
+# named) and ends with one line "N passed, N failed". The server is always
+# stopped, pass or fail.
+#
+#   scripts/test.sh                      # everything
+#   scripts/test.sh unit regress         # some suites
+#   scripts/test.sh --no-build pgtap     # skip packages/build/install (ctest)
+#
+# Suites: unit (GoogleTest, src/core), regress (pg_regress, test/regress),
+# isolation (pg_isolation_regress, test/isolation), pgtap (pg_prove,
+# test/pgtap), dump (pg_dump/pg_restore round trip of the demo data).
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+ALL_SUITES=(unit regress isolation pgtap dump)
+build=yes
+suites=()
+for argument in "$@"; do
+    case "$argument" in
+        --no-build) build=no ;;
+        unit | regress | isolation | pgtap | dump) suites+=("$argument") ;;
+        *) die "unknown suite '$argument' (suites: ${ALL_SUITES[*]})" ;;
+    esac
+done
+[ ${#suites[@]} -gt 0 ] || suites=("${ALL_SUITES[@]}")
+
+if [ "$build" = yes ]; then
+    ensure_packages
+    build_and_install
+fi
+
+WORK=$(mktemp -d /tmp/niaga-test.XXXXXX)
+chmod 755 "$WORK"
+SERVER="$WORK/server"
+PGXS_DIR=$(dirname "$("$PG_CONFIG" --pgxs)")/..
+cleanup() {
+    server_stop "$SERVER"
+    if [ "${NIAGA_KEEP_TEST_FOLDER:-}" = 1 ]; then say "kept $WORK"; else as_root rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+failures=()
+count() {  # count SUITE PASSED FAILED
+    passed=$((passed + $2))
+    failed=$((failed + $3))
+    printf '%-10s %4d passed, %d failed\n' "$1" "$2" "$3"
+    [ "$3" -eq 0 ] || failures+=("$1")
+}
+
+server_started=no
+need_server() {
+    [ "$server_started" = yes ] && return 0
+    server_start "$SERVER" "$((55000 + RANDOM % 900))"
+    server_started=yes
+}
+PSQL=("$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1)
+
+suite_unit() {
+    say "unit: GoogleTest"
+    cmake -S "$NIAGA_ROOT" -B "$NIAGA_ROOT/build" -DPG_CONFIG="$PG_CONFIG" >"$WORK/cmake.log" 2>&1 \
+        || { cat "$WORK/cmake.log"; count unit 0 1; return; }
+    cmake --build "$NIAGA_ROOT/build" -j"$(nproc)" --target niaga_unit_tests >>"$WORK/cmake.log" 2>&1 \
+        || { tail -40 "$WORK/cmake.log"; count unit 0 1; return; }
+    local log="$WORK/unit.log"
+    "$NIAGA_ROOT/build/niaga_unit_tests" --gtest_brief=1 >"$log" 2>&1 || true
+    local ok bad
+    ok=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log")
+    bad=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log")
+    [ -n "$ok$bad" ] || { cat "$log"; count unit 0 1; return; }
+    [ "${bad:-0}" -eq 0 ] || cat "$log"
+    count unit "${ok:-0}" "${bad:-0}"
+}
+
+# pg_regress before PostgreSQL 16 reads expected output only from
+# <inputdir>/expected: stage an input folder whose sql/ (or specs/) is the
+# test folder and whose expected/ is the project's top-level expected/.
+stage() {  # stage NAME KIND SOURCE
+    local folder="$WORK/$1-input"
+    mkdir -p "$folder"
+    ln -sfn "$NIAGA_ROOT/$3" "$folder/$2"
+    ln -sfn "$NIAGA_ROOT/expected" "$folder/expected"
+    echo "$folder"
+}
+
+# Counts "... ok" and "... FAILED" lines of pg_regress-style output.
+count_regress_output() {  # SUITE LOG OUTDIR
+    local ok bad
+    ok=$(grep -cE '\.\.\. ok|^ok ' "$2" || true)
+    bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed|^not ok ' "$2" || true)
+    if [ "$bad" -gt 0 ]; then
+        grep -E 'FAILED|failed' "$2" || true
+        [ -f "$3/regression.diffs" ] && head -150 "$3/regression.diffs"
+    fi
+    [ $((ok + bad)) -gt 0 ] || { cat "$2"; bad=1; }
+    count "$1" "$ok" "$bad"
+}
+
+suite_regress() {
+    say "regress: pg_regress"
+    need_server
+    local input tests=() file
+    input=$(stage regress sql test/regress)
+    for file in "$NIAGA_ROOT"/test/regress/*.sql; do tests+=("$(basename "$file" .sql)"); done
+    "$PGXS_DIR/src/test/regress/pg_regress" --inputdir="$input" --outputdir="$WORK/regress" \
+        --bindir="$PG_BIN" --dbname=niaga_regress --load-extension=niaga "${tests[@]}" >"$WORK/regress.log" 2>&1 || true
+    count_regress_output regress "$WORK/regress.log" "$WORK/regress"
+}
+
+suite_isolation() {
+    say "isolation: pg_isolation_regress"
+    need_server
+    local input specs=() file
+    input=$(stage isolation specs test/isolation)
+    for file in "$NIAGA_ROOT"/test/isolation/*.spec; do specs+=("$(basename "$file" .spec)"); done
+    "$PGXS_DIR/src/test/isolation/pg_isolation_regress" --inputdir="$input" --outputdir="$WORK/isolation" \
+        --bindir="$PG_BIN" --dbname=niaga_isolation --load-extension=niaga "${specs[@]}" >"$WORK/isolation.log" 2>&1 || true
+    count_regress_output isolation "$WORK/isolation.log" "$WORK/isolation"
+}
+
+suite_pgtap() {
+    say "pgtap: pg_prove"
+    need_server
+    create_database niaga_tap pgtap
+    local file log ok=0 bad=0 file_ok file_bad
+    for file in "$NIAGA_ROOT"/test/pgtap/*.sql; do
+        log="$WORK/pgtap-$(basename "$file" .sql).log"
+        if pg_prove --verbose --dbname niaga_tap "$file" >"$log" 2>&1; then status=0; else status=1; fi
+        file_ok=$(grep -cE '^ok [0-9]' "$log" || true)
+        file_bad=$(grep -cE '^not ok [0-9]' "$log" || true)
+        # A file that dies or misses its plan fails even without "not ok".
+        if [ "$status" -ne 0 ] && [ "$file_bad" -eq 0 ]; then file_bad=1; fi
+        if [ "$file_bad" -gt 0 ]; then
+            echo "--- $(basename "$file")"
+            grep -vE '^ok [0-9]' "$log" | head -60
+        fi
+        ok=$((ok + file_ok))
+        bad=$((bad + file_bad))
+    done
+    count pgtap "$ok" "$bad"
+}
+
+# Row count and checksum of every niaga table, and the state of every
+# sequence, one line each.
+checksums() {  # DATABASE
+    "${PSQL[@]}" -d "$1" -At <<'SQL'
+SELECT format('%s %s', c.oid::regclass,
+              (xpath('/row/v/text()',
+                     query_to_xml(CASE c.relkind
+                                      WHEN 'S' THEN format('SELECT last_value || %L || is_called AS v FROM %s',
+                                                           ':', c.oid::regclass)
+                                      ELSE format('SELECT count(*) || %L || md5(coalesce(string_agg(t::text, %L ORDER BY t::text), %L)) AS v FROM %s t',
+                                                  ' ', '|', '', c.oid::regclass)
+                                  END, false, true, '')))[1])
+FROM pg_class c
+WHERE c.relnamespace::regnamespace::text IN ('auth', 'catalog', 'inventory', 'sales', 'crm', 'agent')
+  AND c.relkind IN ('r', 'S')
+ORDER BY 1;
+SQL
+}
+
+suite_dump() {
+    say "dump: pg_dump / pg_restore round trip of the demo data"
+    need_server
+    create_database niaga_dump
+    "${PSQL[@]}" -d niaga_dump -f "$NIAGA_ROOT/scripts/demo-data.sql" >"$WORK/dump.log" 2>&1 \
+        || { cat "$WORK/dump.log"; count dump 0 1; return; }
+    "$PG_BIN/pg_dump" -Fc -d niaga_dump -f "$WORK/niaga.dump" 2>>"$WORK/dump.log"
+    "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS niaga_restored" -c "CREATE DATABASE niaga_restored"
+    "$PG_BIN/pg_restore" --disable-triggers --exit-on-error -d niaga_restored "$WORK/niaga.dump" >>"$WORK/dump.log" 2>&1 \
+        || { cat "$WORK/dump.log"; count dump 0 1; return; }
+    checksums niaga_dump >"$WORK/before.txt"
+    checksums niaga_restored >"$WORK/after.txt"
+    local total same empty
+    total=$(wc -l <"$WORK/before.txt")
+    same=$(comm -12 "$WORK/before.txt" "$WORK/after.txt" | wc -l)
+    # Every table and sequence must match, and the demo must not be empty.
+    empty=$(awk '$2 == "0"' "$WORK/before.txt" | wc -l)
+    [ "$same" -eq "$total" ] || diff "$WORK/before.txt" "$WORK/after.txt" || true
+    count dump "$same" "$((total - same))"
+    if [ "$empty" -eq "$total" ]; then count dump-data 0 1; fi
+}
+
+for suite in "${suites[@]}"; do "suite_$suite"; done
+
+[ ${#failures[@]} -eq 0 ] || echo "failing suites: ${failures[*]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,51 @@
+#include "core/cpp_only.hpp"  // first: core must stay free of PostgreSQL headers
+#include "core/totals.hpp"
+
+#include "core/error.hpp"
+
+#include <string>
+
+namespace niaga {
+
+Money line_total(const PricedLine& line) {
+    if (line.quantity <= 0)
+        throw Error(sqlstate::kInvalidParameterValue,
+                    "quantity must be greater than 0, got " + std::to_string(line.quantity));
+    line.unit_price.require_non_negative("unit_price");
+    return line.unit_price.times(line.quantity).require_column_range("line total_price");
+}
+
+Totals compute_totals(const std::vector<PricedLine>& lines, const PricingTerms& terms) {
+    Totals totals;
+    for (const PricedLine& line : lines) totals.subtotal += line_total(line);
+    totals.subtotal.require_column_range("subtotal");
+
+    if (terms.coupon) totals.discount = coupon_discount_on(*terms.coupon, totals.subtotal);
+    const Money discounted = totals.subtotal - totals.discount;
+
+    if (terms.shipping) {
+        const auto& threshold = terms.shipping->free_shipping_threshold;
+        totals.shipping = threshold && discounted >= *threshold ? Money() : terms.shipping->base_cost;
+    }
+
+    if (terms.tax) {
+        const Money taxable = terms.tax->applies_to_shipping ? discounted + totals.shipping : discounted;
+        totals.tax = taxable.percent(terms.tax->rate);
+    }
+
+    totals.total = discounted + totals.shipping + totals.tax;
+    totals.shipping.require_column_range("shipping_cost");
+    totals.tax.require_column_range("tax_amount");
+    totals.total.require_column_range("total");
+    return totals;
+}
+
+Money cash_rounding(Money amount) {
+    amount.require_non_negative("cash amount");
+    // Nearest multiple of 5 sen; a last digit never sits exactly halfway.
+    const int64_t sen = amount.sen();
+    const int64_t remainder = sen % 5;
+    return Money::from_sen(remainder <= 2 ? sen - remainder : sen + (5 - remainder));
+}
+
+}  // namespace niaga

@@ -1,0 +1,214 @@
+// Order totals (SPEC.md §5): line totals, recomputation of orders when
+// their lines change, the orders' own pricing columns, tax-rate
+// immutability, sales.quote and sales.cash_rounding.
+#include "core/totals.hpp"
+#include "pg/convert.hpp"
+#include "pg/guard.hpp"
+#include "pg/spi.hpp"
+#include "pg/trigger.hpp"
+#include "sales_data.hpp"
+
+#include <string>
+#include <vector>
+
+namespace pg = niaga::pg;
+namespace sales = niaga::sales;
+using niaga::Error;
+using niaga::Money;
+namespace sqlstate = niaga::sqlstate;
+
+namespace {
+
+// Set while niaga itself writes computed totals into sales.orders, so the
+// orders trigger accepts them instead of recomputing each row again.
+bool writing_totals = false;
+
+class WritingTotals {
+  public:
+    WritingTotals() : previous_(writing_totals) { writing_totals = true; }
+    ~WritingTotals() { writing_totals = previous_; }
+    WritingTotals(const WritingTotals&) = delete;
+    WritingTotals& operator=(const WritingTotals&) = delete;
+
+  private:
+    bool previous_;
+};
+
+// The order ids named by the transition tables of an order_items statement.
+std::vector<Datum> affected_orders(TriggerData* data) {
+    const bool has_new = data->tg_newtable != nullptr;
+    const bool has_old = data->tg_oldtable != nullptr;
+    const char* sql = has_new && has_old
+        ? "SELECT order_id FROM niaga_new_items UNION SELECT order_id FROM niaga_old_items"
+        : has_new ? "SELECT DISTINCT order_id FROM niaga_new_items" : "SELECT DISTINCT order_id FROM niaga_old_items";
+    const int code = pg::call([&] {
+        SPI_register_trigger_data(data);
+        return SPI_execute(sql, true, 0);
+    });
+    if (code != SPI_OK_SELECT) throw Error(sqlstate::kInternalError, "reading the changed order lines failed");
+    std::vector<Datum> ids;
+    ids.reserve(SPI_processed);
+    for (uint64 row = 0; row < SPI_processed; ++row)
+        ids.push_back(pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(row, 1))));
+    return ids;
+}
+
+}  // namespace
+
+// BEFORE INSERT OR UPDATE ON sales.order_items FOR EACH ROW:
+// total_price := quantity × unit_price, exactly.
+NIAGA_FUNCTION(sales_order_item_total) {
+    TriggerData* data = pg::trigger::row_before(fcinfo, "sales.order_item_total");
+    HeapTuple row = pg::trigger::new_row(data);
+    const std::optional<Datum> quantity = pg::trigger::column(data, row, "quantity");
+    const std::optional<Datum> unit_price = pg::trigger::column(data, row, "unit_price");
+    if (!quantity || !unit_price) return PointerGetDatum(row);  // NOT NULL reports it
+    const Money total = niaga::line_total({DatumGetInt32(*quantity), pg::money_from_numeric(*unit_price)});
+    return PointerGetDatum(pg::trigger::with_column(data, row, "total_price", pg::numeric_from_money(total)));
+}
+
+// AFTER INSERT / UPDATE / DELETE ON sales.order_items FOR EACH STATEMENT,
+// with transition tables niaga_new_items / niaga_old_items: recomputes each
+// affected order once, in two statements whatever the number of rows.
+NIAGA_FUNCTION(sales_order_items_changed) {
+    if (!CALLED_AS_TRIGGER(fcinfo))
+        throw Error(sqlstate::kTriggerProtocolViolated, "sales.order_items_changed must be called as a trigger");
+    auto* data = reinterpret_cast<TriggerData*>(fcinfo->context);
+    pg::spi::Connection spi;
+    const std::vector<Datum> ids = affected_orders(data);
+    if (!ids.empty()) {
+        const std::vector<sales::OrderPricing> orders = sales::lock_and_read_orders(ids);
+        std::vector<Datum> order_ids;
+        std::vector<niaga::Totals> totals;
+        order_ids.reserve(orders.size());
+        totals.reserve(orders.size());
+        for (const sales::OrderPricing& order : orders) {
+            order_ids.push_back(order.order_id);
+            totals.push_back(niaga::compute_totals(order.lines, order.terms));
+        }
+        WritingTotals scope;
+        sales::write_order_totals(order_ids, totals);
+    }
+    spi.finish();
+    return PointerGetDatum(nullptr);
+}
+
+// BEFORE INSERT OR UPDATE ON sales.orders FOR EACH ROW (on UPDATE only when a
+// pricing column changed): keeps the pricing columns equal to §5. A new
+// order gets the active default tax rate; coupons reach orders only
+// through checkout; a shipping method must exist.
+NIAGA_FUNCTION(sales_orders_price) {
+    TriggerData* data = pg::trigger::row_before(fcinfo, "sales.orders_price");
+    HeapTuple row = pg::trigger::new_row(data);
+    if (writing_totals) return PointerGetDatum(row);
+    const bool inserting = TRIGGER_FIRED_BY_INSERT(data->tg_event);
+
+    const std::optional<Datum> coupon_code = pg::trigger::column(data, row, "coupon_code");
+    if (coupon_code) {
+        const std::optional<Datum> old_code =
+            inserting ? std::nullopt : pg::trigger::column(data, data->tg_trigtuple, "coupon_code");
+        const std::string code = pg::string_from_text(*coupon_code);
+        if (!old_code || pg::string_from_text(*old_code) != code)
+            throw Error(sqlstate::kInvalidParameterValue,
+                        "coupon \"" + code + "\" cannot be set on an order directly: coupons are applied by sales.place_order");
+    }
+
+    pg::spi::Connection spi;
+    const std::optional<Datum> shipping_method = pg::trigger::column(data, row, "shipping_method");
+    if (shipping_method && !sales::shipping_method_exists(*shipping_method)) {
+        const std::optional<Datum> old_method =
+            inserting ? std::nullopt : pg::trigger::column(data, data->tg_trigtuple, "shipping_method");
+        if (!old_method || pg::string_from_text(*old_method) != pg::string_from_text(*shipping_method))
+            throw Error(sqlstate::kInvalidParameterValue,
+                        "unknown shipping method \"" + pg::string_from_text(*shipping_method) + "\"");
+    }
+    std::optional<Datum> tax_rate_id = pg::trigger::column(data, row, "tax_rate_id");
+    if (inserting && !tax_rate_id) {
+        if (const auto tax = sales::default_tax()) {
+            tax_rate_id = tax->tax_rate_id;
+            row = pg::trigger::with_column(data, row, "tax_rate_id", *tax_rate_id);
+        }
+    }
+    const sales::OrderPricing order =
+        sales::read_order(*pg::trigger::column(data, row, "id"), shipping_method, tax_rate_id);
+    const niaga::Totals totals = niaga::compute_totals(order.lines, order.terms);
+    spi.finish();
+
+    row = pg::trigger::with_column(data, row, "subtotal", pg::numeric_from_money(totals.subtotal));
+    row = pg::trigger::with_column(data, row, "discount_amount", pg::numeric_from_money(totals.discount));
+    row = pg::trigger::with_column(data, row, "coupon_discount", pg::numeric_from_money(totals.discount));
+    row = pg::trigger::with_column(data, row, "shipping_cost", pg::numeric_from_money(totals.shipping));
+    row = pg::trigger::with_column(data, row, "tax_amount", pg::numeric_from_money(totals.tax));
+    row = pg::trigger::with_column(data, row, "total", pg::numeric_from_money(totals.total));
+    return PointerGetDatum(row);
+}
+
+// BEFORE UPDATE OF rate, applies_to_shipping ON sales.tax_rates: a rate an
+// order was taxed at never changes (add a new rate instead).
+NIAGA_FUNCTION(sales_tax_rate_in_use) {
+    TriggerData* data = pg::trigger::row_before(fcinfo, "sales.tax_rate_in_use");
+    HeapTuple row = pg::trigger::new_row(data);
+    static const pg::spi::Statement used("SELECT 1 FROM sales.orders WHERE tax_rate_id = $1 LIMIT 1", {UUIDOID});
+    const Datum id = *pg::trigger::column(data, row, "id");
+    pg::spi::Connection spi;
+    const bool in_use = used.execute(&id, nullptr, 1) > 0;
+    spi.finish();
+    if (in_use)
+        throw Error(sqlstate::kCheckViolation,
+                    "tax rate " + pg::uuid_from_datum(id).to_string() +
+                        " is used by orders: its rate and applies_to_shipping cannot change; add a new rate instead");
+    return PointerGetDatum(row);
+}
+
+// sales.quote(cart_id uuid, shipping_method_code text) → (subtotal,
+// discount_amount, shipping_cost, tax_amount, total): what the cart would
+// cost at checkout now.
+NIAGA_FUNCTION(sales_quote) {
+    if (PG_ARGISNULL(0)) throw Error(sqlstate::kInvalidParameterValue, "cart_id must not be NULL");
+    pg::spi::Connection spi;
+    const sales::Cart cart = sales::read_cart(PG_GETARG_DATUM(0));
+    const std::string cart_name = "cart " + pg::uuid_from_datum(cart.cart_id).to_string();
+    if (cart.order_id)
+        throw Error(sqlstate::kCartEmptyOrExpired,
+                    cart_name + " already became order " + pg::uuid_from_datum(*cart.order_id).to_string());
+    if (cart.expired) throw Error(sqlstate::kCartEmptyOrExpired, cart_name + " has expired");
+    if (cart.lines.empty()) throw Error(sqlstate::kCartEmptyOrExpired, cart_name + " is empty");
+
+    niaga::PricingTerms terms;
+    if (!PG_ARGISNULL(1)) terms.shipping = sales::shipping_method(pg::string_from_text(PG_GETARG_DATUM(1)));
+    if (const auto tax = sales::default_tax()) terms.tax = tax->terms;
+    if (cart.coupon_code) {
+        Money subtotal;
+        for (const auto& line : cart.lines) subtotal += niaga::line_total(line);
+        const std::optional<sales::LiveCoupon> coupon = sales::live_coupon(*cart.coupon_code);
+        niaga::CouponRequest request;
+        request.is_guest = !cart.user_id;
+        request.subtotal = subtotal;
+        request.now = GetCurrentTransactionStartTimestamp();
+        if (coupon && cart.user_id) request.customer_usages = sales::customer_usages(coupon->coupon_id, *cart.user_id);
+        const niaga::CouponDecision decision =
+            niaga::check_coupon(coupon ? std::optional(coupon->coupon) : std::nullopt, *cart.coupon_code, request);
+        if (!decision.is_valid()) throw Error(niaga::coupon_reason_state(decision.reason), decision.message);
+        terms.coupon = coupon->coupon;
+    }
+    const niaga::Totals totals = niaga::compute_totals(cart.lines, terms);
+    spi.finish();
+
+    Datum values[] = {pg::numeric_from_money(totals.subtotal), pg::numeric_from_money(totals.discount),
+                      pg::numeric_from_money(totals.shipping), pg::numeric_from_money(totals.tax),
+                      pg::numeric_from_money(totals.total)};
+    bool nulls[] = {false, false, false, false, false};
+    pg::call([&] {
+        InitMaterializedSRF(fcinfo, 0);
+        auto* result = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
+        tuplestore_putvalues(result->setResult, result->setDesc, values, nulls);
+    });
+    return Datum(0);
+}
+
+// sales.cash_rounding(amount numeric) → numeric: the cash-on-delivery
+// payable amount, to the nearest 0.05.
+NIAGA_FUNCTION(sales_cash_rounding) {
+    const Money amount = pg::money_from_numeric(PG_GETARG_DATUM(0));
+    return pg::numeric_from_money(niaga::cash_rounding(amount));
+}

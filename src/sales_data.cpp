@@ -1,0 +1,229 @@
+#include "sales_data.hpp"
+
+#include "core/error.hpp"
+#include "pg/arrays.hpp"
+#include "pg/convert.hpp"
+#include "pg/guard.hpp"
+#include "pg/spi.hpp"
+
+namespace niaga::sales {
+
+namespace spi = pg::spi;
+
+namespace {
+
+// Columns 2.. of every pricing query; column 1 is the order id.
+#define NIAGA_PRICING_COLUMNS                                                                     \
+    "(sm.base_cost * 100)::int8, (sm.free_shipping_threshold * 100)::int8, "                      \
+    "(t.rate * 100)::int8, t.applies_to_shipping, c.type, (c.value * 100)::int8, "                \
+    "(c.max_discount * 100)::int8, l.quantities, l.prices "
+
+// The joins that find an order's shipping method (the live one with its
+// code, else the most recently deleted), tax rate, coupon and lines.
+#define NIAGA_PRICING_JOINS                                                                        \
+    "LEFT JOIN LATERAL (SELECT m.base_cost, m.free_shipping_threshold FROM sales.shipping_methods m " \
+    "  WHERE m.code = o.shipping_method ORDER BY m.deleted_at IS NOT NULL, m.deleted_at DESC LIMIT 1) sm ON true " \
+    "LEFT JOIN sales.tax_rates t ON t.id = o.tax_rate_id "                                          \
+    "LEFT JOIN sales.coupon_usages u ON u.order_id = o.id "                                         \
+    "LEFT JOIN sales.coupons c ON c.id = u.coupon_id "                                              \
+    "LEFT JOIN LATERAL (SELECT array_agg(i.quantity) AS quantities, "                               \
+    "  array_agg((i.unit_price * 100)::int8) AS prices "                                            \
+    "  FROM sales.order_items i WHERE i.order_id = o.id) l ON true "
+
+int64_t int8_at(uint64_t row, int column) { return DatumGetInt64(*spi::value(row, column)); }
+
+std::optional<int64_t> optional_int8_at(uint64_t row, int column) {
+    const std::optional<Datum> value = spi::value(row, column);
+    if (!value) return std::nullopt;
+    return DatumGetInt64(*value);
+}
+
+std::optional<Money> optional_money_at(uint64_t row, int column) {
+    const std::optional<int64_t> sen = optional_int8_at(row, column);
+    if (!sen) return std::nullopt;
+    return Money::from_sen(*sen);
+}
+
+std::optional<int64_t> optional_timestamp_at(uint64_t row, int column) {
+    const std::optional<Datum> value = spi::value(row, column);
+    if (!value) return std::nullopt;
+    return DatumGetTimestampTz(*value);
+}
+
+CouponKind coupon_kind(const std::string& type) {
+    return type == "percentage" ? CouponKind::kPercentage : CouponKind::kFixed;
+}
+
+// Decodes one row of a pricing query (columns as NIAGA_PRICING_COLUMNS).
+OrderPricing pricing_at(uint64_t row) {
+    OrderPricing pricing;
+    pricing.order_id = *spi::value(row, 1);
+    if (const std::optional<Money> base_cost = optional_money_at(row, 2))
+        pricing.terms.shipping = ShippingTerms{*base_cost, optional_money_at(row, 3)};
+    if (const std::optional<int64_t> rate = optional_int8_at(row, 4))
+        pricing.terms.tax = TaxTerms{Rate::from_hundredths(*rate), DatumGetBool(*spi::value(row, 5))};
+    if (const std::optional<Datum> type = spi::value(row, 6)) {
+        Coupon coupon;
+        coupon.kind = coupon_kind(pg::string_from_text(*type));
+        coupon.value = int8_at(row, 7);
+        coupon.max_discount = optional_money_at(row, 8);
+        pricing.terms.coupon = coupon;
+    }
+    if (const std::optional<Datum> quantities = spi::value(row, 9)) {
+        const std::vector<int64_t> counts = pg::integers_from_array(*quantities);
+        const std::vector<int64_t> prices = pg::integers_from_array(*spi::value(row, 10));
+        pricing.lines.reserve(counts.size());
+        for (size_t i = 0; i < counts.size(); ++i)
+            pricing.lines.push_back(PricedLine{counts[i], Money::from_sen(prices[i])});
+    }
+    return pricing;
+}
+
+// Datums from SPI live in SPI's memory; copy a pass-by-reference uuid out.
+Datum copy_uuid(Datum uuid) { return pg::datum_from_uuid(pg::uuid_from_datum(uuid)); }
+
+}  // namespace
+
+std::vector<OrderPricing> lock_and_read_orders(const std::vector<Datum>& order_ids) {
+    static const spi::Statement lock(
+        "SELECT id FROM sales.orders WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE", {UUIDARRAYOID});
+    static const spi::Statement read(
+        "SELECT o.id, " NIAGA_PRICING_COLUMNS
+        "FROM sales.orders o " NIAGA_PRICING_JOINS "WHERE o.id = ANY($1) ORDER BY o.id",
+        {UUIDARRAYOID});
+    const Datum ids = pg::datum_array(order_ids, UUIDOID);
+    lock.execute(&ids, nullptr);
+    // A fresh snapshot: READ COMMITTED now sees lines committed by whoever
+    // held the lock before us.
+    const uint64_t rows = read.execute(&ids, nullptr);
+    std::vector<OrderPricing> out;
+    out.reserve(rows);
+    for (uint64_t row = 0; row < rows; ++row) {
+        out.push_back(pricing_at(row));
+        out.back().order_id = copy_uuid(out.back().order_id);
+    }
+    return out;
+}
+
+OrderPricing read_order(Datum order_id, std::optional<Datum> shipping_method, std::optional<Datum> tax_rate_id) {
+    static const spi::Statement read(
+        "SELECT o.id, " NIAGA_PRICING_COLUMNS
+        "FROM (SELECT $1::uuid AS id, $2::text AS shipping_method, $3::uuid AS tax_rate_id) o " NIAGA_PRICING_JOINS,
+        {UUIDOID, TEXTOID, UUIDOID});
+    const Datum arguments[] = {order_id, shipping_method.value_or(0), tax_rate_id.value_or(0)};
+    const char nulls[] = {' ', shipping_method ? ' ' : 'n', tax_rate_id ? ' ' : 'n', '\0'};
+    read.execute(arguments, nulls);
+    OrderPricing pricing = pricing_at(0);
+    pricing.order_id = order_id;
+    return pricing;
+}
+
+void write_order_totals(const std::vector<Datum>& order_ids, const std::vector<Totals>& totals) {
+    static const spi::Statement write(
+        "UPDATE sales.orders o SET subtotal = v.subtotal::numeric / 100, "
+        "discount_amount = v.discount::numeric / 100, coupon_discount = v.discount::numeric / 100, "
+        "shipping_cost = v.shipping::numeric / 100, tax_amount = v.tax::numeric / 100, total = v.total::numeric / 100 "
+        "FROM unnest($1, $2, $3, $4, $5, $6) AS v(id, subtotal, discount, shipping, tax, total) "
+        "WHERE o.id = v.id",
+        {UUIDARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT8ARRAYOID});
+    std::vector<int64_t> subtotal, discount, shipping, tax, total;
+    for (const Totals& t : totals) {
+        subtotal.push_back(t.subtotal.sen());
+        discount.push_back(t.discount.sen());
+        shipping.push_back(t.shipping.sen());
+        tax.push_back(t.tax.sen());
+        total.push_back(t.total.sen());
+    }
+    const Datum arguments[] = {pg::datum_array(order_ids, UUIDOID), pg::int8_array(subtotal), pg::int8_array(discount),
+                               pg::int8_array(shipping), pg::int8_array(tax), pg::int8_array(total)};
+    write.execute(arguments, nullptr);
+}
+
+ShippingTerms shipping_method(const std::string& code) {
+    static const spi::Statement read(
+        "SELECT (base_cost * 100)::int8, (free_shipping_threshold * 100)::int8 FROM sales.shipping_methods "
+        "WHERE code = $1 AND deleted_at IS NULL AND is_active",
+        {TEXTOID});
+    const Datum argument = pg::text_from_string(code);
+    if (read.execute(&argument, nullptr, 1) == 0)
+        throw Error(sqlstate::kNoDataFound, "no active shipping method has code \"" + code + "\"");
+    return ShippingTerms{Money::from_sen(int8_at(0, 1)), optional_money_at(0, 2)};
+}
+
+bool shipping_method_exists(Datum code) {
+    static const spi::Statement read(
+        "SELECT 1 FROM sales.shipping_methods WHERE code = $1 AND deleted_at IS NULL", {TEXTOID});
+    return read.execute(&code, nullptr, 1) > 0;
+}
+
+std::optional<DefaultTax> default_tax() {
+    static const spi::Statement read(
+        "SELECT id, (rate * 100)::int8, applies_to_shipping FROM sales.tax_rates WHERE is_default AND is_active", {});
+    if (read.execute(nullptr, nullptr, 1) == 0) return std::nullopt;
+    return DefaultTax{copy_uuid(*spi::value(0, 1)),
+                      TaxTerms{Rate::from_hundredths(int8_at(0, 2)), DatumGetBool(*spi::value(0, 3))}};
+}
+
+std::optional<LiveCoupon> live_coupon(const std::string& code) {
+    static const spi::Statement read(
+        "SELECT id, code, type, (value * 100)::int8, is_active, (min_order_amount * 100)::int8, "
+        "(max_discount * 100)::int8, usage_limit, used_count, per_customer_limit, starts_at, expires_at "
+        "FROM sales.coupons WHERE lower(code) = lower($1) AND deleted_at IS NULL",
+        {TEXTOID});
+    const Datum argument = pg::text_from_string(code);
+    if (read.execute(&argument, nullptr, 1) == 0) return std::nullopt;
+    LiveCoupon found;
+    found.coupon_id = copy_uuid(*spi::value(0, 1));
+    Coupon& coupon = found.coupon;
+    coupon.code = pg::string_from_text(*spi::value(0, 2));
+    coupon.kind = coupon_kind(pg::string_from_text(*spi::value(0, 3)));
+    coupon.value = int8_at(0, 4);
+    coupon.is_active = DatumGetBool(*spi::value(0, 5));
+    coupon.min_order_amount = optional_money_at(0, 6);
+    coupon.max_discount = optional_money_at(0, 7);
+    if (const auto limit = spi::value(0, 8)) coupon.usage_limit = DatumGetInt32(*limit);
+    coupon.used_count = DatumGetInt32(*spi::value(0, 9));
+    if (const auto limit = spi::value(0, 10)) coupon.per_customer_limit = DatumGetInt32(*limit);
+    coupon.starts_at = optional_timestamp_at(0, 11);
+    coupon.expires_at = optional_timestamp_at(0, 12);
+    return found;
+}
+
+int64_t customer_usages(Datum coupon_id, Datum user_id) {
+    static const spi::Statement read(
+        "SELECT count(*) FROM sales.coupon_usages WHERE coupon_id = $1 AND user_id = $2", {UUIDOID, UUIDOID});
+    const Datum arguments[] = {coupon_id, user_id};
+    read.execute(arguments, nullptr);
+    return int8_at(0, 1);
+}
+
+Cart read_cart(Datum cart_id) {
+    static const spi::Statement read_cart_row(
+        "SELECT user_id, coupon_code, expires_at <= now(), order_id FROM sales.carts WHERE id = $1", {UUIDOID});
+    static const spi::Statement read_lines(
+        "SELECT ci.quantity, (coalesce(v.price, p.base_price) * 100)::int8, coalesce(v.sku, p.sku), "
+        "p.is_active AND p.deleted_at IS NULL AND (v.id IS NULL OR (v.is_active AND v.deleted_at IS NULL)) "
+        "FROM sales.cart_items ci JOIN catalog.products p ON p.id = ci.product_id "
+        "LEFT JOIN catalog.product_variants v ON v.id = ci.variant_id "
+        "WHERE ci.cart_id = $1 ORDER BY ci.created_at, ci.id",
+        {UUIDOID});
+    if (read_cart_row.execute(&cart_id, nullptr, 1) == 0)
+        throw Error(sqlstate::kNoDataFound, "cart " + pg::uuid_from_datum(cart_id).to_string() + " does not exist");
+    Cart cart;
+    cart.cart_id = cart_id;
+    if (const auto user = spi::value(0, 1)) cart.user_id = copy_uuid(*user);
+    if (const auto code = spi::value(0, 2)) cart.coupon_code = pg::string_from_text(*code);
+    cart.expired = DatumGetBool(*spi::value(0, 3));
+    if (const auto order = spi::value(0, 4)) cart.order_id = copy_uuid(*order);
+
+    const uint64_t rows = read_lines.execute(&cart_id, nullptr);
+    for (uint64_t row = 0; row < rows; ++row) {
+        if (!DatumGetBool(*spi::value(row, 4)))
+            throw Error(sqlstate::kInvalidParameterValue,
+                        "cart line " + pg::string_from_text(*spi::value(row, 3)) + " is no longer for sale");
+        cart.lines.push_back(PricedLine{DatumGetInt32(*spi::value(row, 1)), Money::from_sen(int8_at(row, 2))});
+    }
+    return cart;
+}
+
+}  // namespace niaga::sales
