@@ -18,6 +18,7 @@ NIAGA_PG_SOURCES = \
 	src/pg/spi.cpp \
 	src/pg/trigger.cpp \
 	src/catalog.cpp \
+	src/coupons.cpp \
 	src/crm.cpp \
 	src/hierarchy.cpp \
 	src/module.cpp \

@@ -277,6 +277,41 @@ AS 'MODULE_PATHNAME', 'sales_tax_rate_in_use';
 COMMENT ON FUNCTION sales.tax_rate_in_use() IS
     'BEFORE UPDATE trigger: refuses changing the rate or applies_to_shipping of a tax rate orders use (23514)';
 
+-- Coupons (SPEC §4).
+
+CREATE FUNCTION sales.check_coupon(code text, user_id uuid, subtotal numeric)
+RETURNS TABLE (is_valid boolean, discount numeric, reason text, message text)
+LANGUAGE c
+STABLE
+ROWS 1
+AS 'MODULE_PATHNAME', 'sales_check_coupon';
+COMMENT ON FUNCTION sales.check_coupon(text, uuid, numeric) IS
+    'Previews a coupon for a user (NULL = guest) and subtotal; never raises for a business reason';
+
+CREATE FUNCTION sales.coupon_discount(code text, user_id uuid, subtotal numeric)
+RETURNS numeric
+LANGUAGE c
+STABLE
+AS 'MODULE_PATHNAME', 'sales_coupon_discount';
+COMMENT ON FUNCTION sales.coupon_discount(text, uuid, numeric) IS
+    'The discount a coupon gives; raises NG010-NG016 when it does not apply';
+
+CREATE FUNCTION sales.redeem_coupon(order_id uuid, code text)
+RETURNS numeric
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'sales_redeem_coupon';
+COMMENT ON FUNCTION sales.redeem_coupon(uuid, text) IS
+    'Applies a coupon to a pending order: checks it, counts the use and records it, atomically (used by place_order)';
+
+CREATE FUNCTION sales.release_coupon(order_id uuid)
+RETURNS boolean
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'sales_release_coupon';
+COMMENT ON FUNCTION sales.release_coupon(uuid) IS
+    'Gives an order''s coupon use back (cancellation); idempotent, true when a use was given back';
+
 CREATE TRIGGER orders_assign_number BEFORE INSERT ON sales.orders
     FOR EACH ROW EXECUTE FUNCTION niaga.assign_document_number('order_number', 'ORD', 'sales.order_number_seq');
 CREATE TRIGGER orders_price BEFORE INSERT ON sales.orders

@@ -6,6 +6,7 @@
 #include "pg/guard.hpp"
 #include "pg/spi.hpp"
 #include "pg/trigger.hpp"
+#include "order_writes.hpp"
 #include "sales_data.hpp"
 
 #include <string>
@@ -18,21 +19,6 @@ using niaga::Money;
 namespace sqlstate = niaga::sqlstate;
 
 namespace {
-
-// Set while niaga itself writes computed totals into sales.orders, so the
-// orders trigger accepts them instead of recomputing each row again.
-bool writing_totals = false;
-
-class WritingTotals {
-  public:
-    WritingTotals() : previous_(writing_totals) { writing_totals = true; }
-    ~WritingTotals() { writing_totals = previous_; }
-    WritingTotals(const WritingTotals&) = delete;
-    WritingTotals& operator=(const WritingTotals&) = delete;
-
-  private:
-    bool previous_;
-};
 
 // The order ids named by the transition tables of an order_items statement.
 std::vector<Datum> affected_orders(TriggerData* data) {
@@ -86,7 +72,8 @@ NIAGA_FUNCTION(sales_order_items_changed) {
             order_ids.push_back(order.order_id);
             totals.push_back(niaga::compute_totals(order.lines, order.terms));
         }
-        WritingTotals scope;
+        // The computed totals are accepted as they are, not recomputed per row.
+        sales::OrderWriteScope scope(sales::OrderWrite::kComputedTotals);
         sales::write_order_totals(order_ids, totals);
     }
     spi.finish();
@@ -100,7 +87,7 @@ NIAGA_FUNCTION(sales_order_items_changed) {
 NIAGA_FUNCTION(sales_orders_price) {
     TriggerData* data = pg::trigger::row_before(fcinfo, "sales.orders_price");
     HeapTuple row = pg::trigger::new_row(data);
-    if (writing_totals) return PointerGetDatum(row);
+    if (sales::current_order_write == sales::OrderWrite::kComputedTotals) return PointerGetDatum(row);
     const bool inserting = TRIGGER_FIRED_BY_INSERT(data->tg_event);
 
     const std::optional<Datum> coupon_code = pg::trigger::column(data, row, "coupon_code");
@@ -108,7 +95,8 @@ NIAGA_FUNCTION(sales_orders_price) {
         const std::optional<Datum> old_code =
             inserting ? std::nullopt : pg::trigger::column(data, data->tg_trigtuple, "coupon_code");
         const std::string code = pg::string_from_text(*coupon_code);
-        if (!old_code || pg::string_from_text(*old_code) != code)
+        if ((!old_code || pg::string_from_text(*old_code) != code) &&
+            sales::current_order_write != sales::OrderWrite::kCoupon)
             throw Error(sqlstate::kInvalidParameterValue,
                         "coupon \"" + code + "\" cannot be set on an order directly: coupons are applied by sales.place_order");
     }

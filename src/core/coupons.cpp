@@ -18,8 +18,10 @@ CouponDecision check_coupon(const std::optional<Coupon>& coupon, const std::stri
     auto fail = [](CouponReason reason, std::string message) {
         return CouponDecision{reason, Money(), std::move(message)};
     };
-    const std::string name = "Coupon " + code;
-    if (!coupon) return fail(CouponReason::kNotFound, name + " does not exist.");
+    if (!coupon)
+        return fail(CouponReason::kNotFound,
+                    code.empty() ? std::string("No coupon code was given.") : "Coupon " + code + " does not exist.");
+    const std::string name = "Coupon " + coupon->code;
     if (!coupon->is_active) return fail(CouponReason::kInactive, name + " is not active.");
     if (coupon->starts_at && *coupon->starts_at > request.now)
         return fail(CouponReason::kNotStarted, name + " cannot be used yet.");

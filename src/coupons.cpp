@@ -1,0 +1,175 @@
+// Coupon entry points (SPEC.md §4): previews that never raise for a
+// business reason, the raising variant, and redeeming / giving back a use.
+#include "core/coupons.hpp"
+#include "core/totals.hpp"
+#include "order_writes.hpp"
+#include "pg/arrays.hpp"
+#include "pg/convert.hpp"
+#include "pg/guard.hpp"
+#include "pg/spi.hpp"
+#include "sales_data.hpp"
+
+#include <string>
+
+namespace pg = niaga::pg;
+namespace sales = niaga::sales;
+using niaga::Error;
+using niaga::Money;
+namespace sqlstate = niaga::sqlstate;
+
+namespace {
+
+// The coupon code argument: NULL or blank means "no code", which no coupon
+// matches.
+std::string code_argument(FunctionCallInfo fcinfo, int index) {
+    if (PG_ARGISNULL(index)) return {};
+    std::string code = pg::string_from_text(PG_GETARG_DATUM(index));
+    return code.find_first_not_of(" \t\r\n") == std::string::npos ? std::string() : code;
+}
+
+Money subtotal_argument(FunctionCallInfo fcinfo, int index) {
+    if (PG_ARGISNULL(index)) throw Error(sqlstate::kInvalidParameterValue, "subtotal must not be NULL");
+    Money subtotal = pg::money_from_numeric(PG_GETARG_DATUM(index));
+    subtotal.require_non_negative("subtotal").require_column_range("subtotal");
+    return subtotal;
+}
+
+// Runs the checks of §4 for a code, a user (NULL = guest) and a subtotal.
+niaga::CouponDecision decide(const std::string& code, std::optional<Datum> user_id, Money subtotal,
+                             std::optional<sales::LiveCoupon>* found = nullptr) {
+    std::optional<sales::LiveCoupon> coupon;
+    if (!code.empty()) coupon = sales::live_coupon(code);
+    niaga::CouponRequest request;
+    request.is_guest = !user_id;
+    request.subtotal = subtotal;
+    request.now = GetCurrentTransactionStartTimestamp();
+    if (coupon && user_id) request.customer_usages = sales::customer_usages(coupon->coupon_id, *user_id);
+    niaga::CouponDecision decision = niaga::check_coupon(
+        coupon ? std::optional(coupon->coupon) : std::nullopt, code, request);
+    if (found != nullptr) *found = coupon;
+    return decision;
+}
+
+std::optional<Datum> optional_argument(FunctionCallInfo fcinfo, int index) {
+    if (PG_ARGISNULL(index)) return std::nullopt;
+    return PG_GETARG_DATUM(index);
+}
+
+}  // namespace
+
+// sales.check_coupon(code text, user_id uuid, subtotal numeric)
+//   → TABLE(is_valid boolean, discount numeric, reason text, message text)
+NIAGA_FUNCTION(sales_check_coupon) {
+    const std::string code = code_argument(fcinfo, 0);
+    const Money subtotal = subtotal_argument(fcinfo, 2);
+    pg::spi::Connection spi;
+    const niaga::CouponDecision decision = decide(code, optional_argument(fcinfo, 1), subtotal);
+    spi.finish();
+
+    const char* reason = niaga::coupon_reason_name(decision.reason);
+    Datum values[] = {BoolGetDatum(decision.is_valid()), pg::numeric_from_money(decision.discount),
+                      pg::text_from_string(reason), pg::text_from_string(decision.message)};
+    bool nulls[] = {false, false, false, false};
+    pg::call([&] {
+        InitMaterializedSRF(fcinfo, 0);
+        auto* result = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
+        tuplestore_putvalues(result->setResult, result->setDesc, values, nulls);
+    });
+    return Datum(0);
+}
+
+// sales.coupon_discount(code text, user_id uuid, subtotal numeric) → numeric;
+// raises NG010…NG016 when the coupon does not apply.
+NIAGA_FUNCTION(sales_coupon_discount) {
+    const std::string code = code_argument(fcinfo, 0);
+    const Money subtotal = subtotal_argument(fcinfo, 2);
+    pg::spi::Connection spi;
+    const niaga::CouponDecision decision = decide(code, optional_argument(fcinfo, 1), subtotal);
+    spi.finish();
+    if (!decision.is_valid()) throw Error(niaga::coupon_reason_state(decision.reason), decision.message);
+    return pg::numeric_from_money(decision.discount);
+}
+
+// sales.redeem_coupon(order_id uuid, code text) → numeric: applies the
+// coupon to a pending order that has none yet, checked against the order's
+// merchandise subtotal and customer. The coupon row is locked first, so
+// concurrent redemptions queue: used_count never passes usage_limit and a
+// customer never passes per_customer_limit.
+NIAGA_FUNCTION(sales_redeem_coupon) {
+    if (PG_ARGISNULL(0)) throw Error(sqlstate::kInvalidParameterValue, "order_id must not be NULL");
+    const Datum order_id = PG_GETARG_DATUM(0);
+    const std::string code = code_argument(fcinfo, 1);
+    const std::string order_name = "order " + pg::uuid_from_datum(order_id).to_string();
+
+    static const pg::spi::Statement read_order(
+        "SELECT o.user_id, o.status, (SELECT c.code FROM sales.coupon_usages u JOIN sales.coupons c ON c.id = u.coupon_id "
+        "WHERE u.order_id = o.id), "
+        "(SELECT array_agg(i.quantity) FROM sales.order_items i WHERE i.order_id = o.id), "
+        "(SELECT array_agg((i.unit_price * 100)::int8) FROM sales.order_items i WHERE i.order_id = o.id) "
+        "FROM sales.orders o WHERE o.id = $1 FOR NO KEY UPDATE",
+        {UUIDOID});
+    static const pg::spi::Statement lock_coupon(
+        "SELECT 1 FROM sales.coupons WHERE lower(code) = lower($1) AND deleted_at IS NULL FOR NO KEY UPDATE", {TEXTOID});
+    static const pg::spi::Statement use(
+        "WITH used AS (UPDATE sales.coupons SET used_count = used_count + 1 WHERE id = $1 RETURNING id) "
+        "INSERT INTO sales.coupon_usages (coupon_id, user_id, order_id) SELECT id, $2, $3 FROM used",
+        {UUIDOID, UUIDOID, UUIDOID});
+    static const pg::spi::Statement set_code("UPDATE sales.orders SET coupon_code = $2 WHERE id = $1",
+                                             {UUIDOID, TEXTOID});
+
+    pg::spi::Connection spi;
+    if (read_order.execute(&order_id, nullptr, 1) == 0)
+        throw Error(sqlstate::kNoDataFound, order_name + " does not exist");
+    const std::optional<Datum> user_id = pg::spi::value(0, 1);
+    const std::optional<Datum> user = user_id ? std::optional(pg::datum_from_uuid(pg::uuid_from_datum(*user_id)))
+                                              : std::nullopt;
+    const std::string status = pg::string_from_text(*pg::spi::value(0, 2));
+    if (const auto existing = pg::spi::value(0, 3))
+        throw Error(sqlstate::kInvalidParameterValue,
+                    order_name + " already uses coupon " + pg::string_from_text(*existing));
+    if (status != "pending")
+        throw Error(sqlstate::kInvalidParameterValue,
+                    order_name + " is " + status + ": coupons apply only to pending orders");
+    Money subtotal;
+    if (const auto quantities = pg::spi::value(0, 4)) {
+        const auto counts = pg::integers_from_array(*quantities);
+        const auto prices = pg::integers_from_array(*pg::spi::value(0, 5));
+        for (size_t i = 0; i < counts.size(); ++i)
+            subtotal += niaga::line_total({counts[i], Money::from_sen(prices[i])});
+    }
+
+    if (!code.empty()) {
+        const Datum code_text = pg::text_from_string(code);
+        lock_coupon.execute(&code_text, nullptr, 1);
+    }
+    std::optional<sales::LiveCoupon> coupon;
+    const niaga::CouponDecision decision = decide(code, user, subtotal, &coupon);
+    if (!decision.is_valid()) throw Error(niaga::coupon_reason_state(decision.reason), decision.message);
+
+    const Datum usage[] = {coupon->coupon_id, user.value_or(0), order_id};
+    const char usage_nulls[] = {' ', user ? ' ' : 'n', ' ', '\0'};
+    use.execute(usage, usage_nulls);
+    {
+        sales::OrderWriteScope scope(sales::OrderWrite::kCoupon);
+        const Datum order_code[] = {order_id, pg::text_from_string(coupon->coupon.code)};
+        set_code.execute(order_code, nullptr);
+    }
+    spi.finish();
+    return pg::numeric_from_money(decision.discount);
+}
+
+// sales.release_coupon(order_id uuid) → boolean: gives the order's coupon
+// use back (its coupon_usages row deleted, used_count down by one). True
+// when there was a use to give back; calling it again is a no-op.
+NIAGA_FUNCTION(sales_release_coupon) {
+    if (PG_ARGISNULL(0)) throw Error(sqlstate::kInvalidParameterValue, "order_id must not be NULL");
+    const Datum order_id = PG_GETARG_DATUM(0);
+    static const pg::spi::Statement release(
+        "WITH released AS (DELETE FROM sales.coupon_usages WHERE order_id = $1 RETURNING coupon_id) "
+        "UPDATE sales.coupons c SET used_count = c.used_count - 1 FROM released r WHERE c.id = r.coupon_id",
+        {UUIDOID});
+    pg::spi::Connection spi;
+    const bool released = release.execute(&order_id, nullptr) > 0;
+    spi.finish();
+    return BoolGetDatum(released);
+}
