@@ -10,16 +10,17 @@
 #
 # Suites: unit (GoogleTest, src/core), regress (pg_regress, test/regress),
 # isolation (pg_isolation_regress, test/isolation), pgtap (pg_prove,
-# test/pgtap), dump (pg_dump/pg_restore round trip of the demo data).
+# test/pgtap), pgbench (many clients racing, test/pgbench), dump (pg_dump /
+# pg_restore round trip of the demo data).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ALL_SUITES=(unit regress isolation pgtap dump)
+ALL_SUITES=(unit regress isolation pgtap pgbench dump)
 build=yes
 suites=()
 for argument in "$@"; do
     case "$argument" in
         --no-build) build=no ;;
-        unit | regress | isolation | pgtap | dump) suites+=("$argument") ;;
+        unit | regress | isolation | pgtap | pgbench | dump) suites+=("$argument") ;;
         *) die "unknown suite '$argument' (suites: ${ALL_SUITES[*]})" ;;
     esac
 done
@@ -140,6 +141,37 @@ suite_pgtap() {
         bad=$((bad + file_bad))
     done
     count pgtap "$ok" "$bad"
+}
+
+# Each folder of test/pgbench is one race: setup.sql prepares a fresh
+# database, pgbench runs script.sql from many clients at once (options in
+# pgbench.options, e.g. "-c 16 -j 2 -t 20"), then every row check.sql
+# returns is one assertion: "ok <what>" passes, anything else fails.
+suite_pgbench() {
+    say "pgbench: concurrent clients"
+    need_server
+    local race name ok=0 bad=0 options log line
+    for race in "$NIAGA_ROOT"/test/pgbench/*/; do
+        [ -d "$race" ] || continue
+        name=$(basename "$race")
+        log="$WORK/pgbench-$name.log"
+        create_database "pgbench_$name"
+        "${PSQL[@]}" -d "pgbench_$name" -f "$race/setup.sql" >"$log" 2>&1 \
+            || { echo "--- $name: setup failed"; cat "$log"; bad=$((bad + 1)); continue; }
+        read -r -a options <"$race/pgbench.options"
+        if ! "$PG_BIN/pgbench" -n "${options[@]}" -f "$race/script.sql" -d "pgbench_$name" >>"$log" 2>&1; then
+            echo "--- $name: pgbench reported errors"
+            tail -20 "$log"
+            bad=$((bad + 1))
+        fi
+        while IFS= read -r line; do
+            case "$line" in
+                "ok "*) ok=$((ok + 1)) ;;
+                *) echo "--- $name: $line"; bad=$((bad + 1)) ;;
+            esac
+        done < <("${PSQL[@]}" -d "pgbench_$name" -At -f "$race/check.sql" 2>&1)
+    done
+    count pgbench "$ok" "$bad"
 }
 
 # Row count and checksum of every niaga table, and the state of every
