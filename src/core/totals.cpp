@@ -27,15 +27,15 @@ Totals compute_totals(const std::vector<PricedLine>& lines, const PricingTerms& 
         const auto& threshold = terms.shipping->free_shipping_threshold;
         totals.shipping = threshold && discounted >= *threshold ? Money() : terms.shipping->base_cost;
     }
+    totals.shipping.require_column_range("shipping_cost");
 
     if (terms.tax) {
         const Money taxable = terms.tax->applies_to_shipping ? discounted + totals.shipping : discounted;
         totals.tax = taxable.percent(terms.tax->rate);
     }
+    totals.tax.require_column_range("tax_amount");
 
     totals.total = discounted + totals.shipping + totals.tax;
-    totals.shipping.require_column_range("shipping_cost");
-    totals.tax.require_column_range("tax_amount");
     totals.total.require_column_range("total");
     return totals;
 }
