@@ -7,6 +7,7 @@ NIAGA_CORE_SOURCES = \
 	src/core/hierarchy.cpp \
 	src/core/money.cpp \
 	src/core/numbering.cpp \
+	src/core/stock.cpp \
 	src/core/totals.cpp
 
 # The C++/PostgreSQL boundary and the SQL-callable entry points.
@@ -21,11 +22,15 @@ NIAGA_PG_SOURCES = \
 	src/coupons.cpp \
 	src/crm.cpp \
 	src/hierarchy.cpp \
+	src/inventory_data.cpp \
 	src/module.cpp \
 	src/numbers.cpp \
 	src/orders.cpp \
+	src/reservations.cpp \
 	src/sales_data.cpp \
-	src/timestamps.cpp
+	src/stock.cpp \
+	src/timestamps.cpp \
+	src/transfers.cpp
 
 # Install-script parts, concatenated in this order into sql/niaga--1.0.sql.
 NIAGA_SQL_SOURCES = \

@@ -13,7 +13,7 @@
 --   26000000-...  catalog.attribute_values   27000000-...  catalog.variant_options
 --   28000000-...  catalog.variant_option_values
 --   30000000-...  inventory.warehouses       31000000-...  inventory.stock_items
---   32000000-...  inventory.stock_movements (same row number as its stock item)
+--   inventory.stock_movements are written by inventory.receive_stock (random ids)
 --   50000000-...  sales.tax_rates            51000000-...  sales.shipping_methods
 --   52000000-...  sales.coupons
 --   60000000-...  agent.agents               61000000-...  agent.targets
@@ -362,8 +362,14 @@ VALUES
 
 -- A few Penang rows sit at or under their reorder point, so that
 -- inventory.low_stock has something to show.
-INSERT INTO inventory.stock_items (id, warehouse_id, product_id, variant_id, quantity, reserved_quantity,
-                                   reorder_point, reorder_quantity, bin_location)
+-- Opening stock: the stock items are created empty, then the goods arrive
+-- through inventory.receive_stock, which writes the ledger ('receive'
+-- movements) exactly as a real delivery would.
+CREATE TEMPORARY TABLE demo_stock (
+    id uuid, warehouse_id uuid, product_id uuid, variant_id uuid, quantity integer, reserved_quantity integer,
+    reorder_point integer, reorder_quantity integer, bin_location text
+) ON COMMIT DROP;
+INSERT INTO demo_stock
 VALUES
     -- WH-SHAH-ALAM: everything
     ('31000000-0000-0000-0000-000000000001', '30000000-0000-0000-0000-000000000001',
@@ -422,24 +428,21 @@ VALUES
     ('31000000-0000-0000-0000-000000000027', '30000000-0000-0000-0000-000000000002',
      '22000000-0000-0000-0000-000000000008', NULL, 60, 0, 15, 50, 'R3-03');
 
--- The ledger: one opening 'receive' per stock item for its whole quantity,
--- numbered like the stock item (31000000-...-NN -> 32000000-...-NN), received
--- by the warehouse staff user.
-INSERT INTO inventory.stock_movements (id, warehouse_id, product_id, variant_id, type, quantity,
-                                       reference_type, reference_id, notes, created_by)
-SELECT ('32000000' || substr(si.id::text, 9))::uuid,
-       si.warehouse_id,
-       si.product_id,
-       si.variant_id,
-       'receive',
-       si.quantity,
-       'demo',
-       NULL,
-       'opening stock',
-       '10000000-0000-0000-0000-000000000004'
-FROM inventory.stock_items AS si
-WHERE si.id::text LIKE '31000000-%'
-ORDER BY si.id;
+INSERT INTO inventory.stock_items (id, warehouse_id, product_id, variant_id, reorder_point, reorder_quantity,
+                                   bin_location)
+SELECT id, warehouse_id, product_id, variant_id, reorder_point, reorder_quantity, bin_location
+FROM demo_stock;
+
+-- Received by the warehouse staff user.
+SET LOCAL niaga.actor_id = '10000000-0000-0000-0000-000000000004';
+DO $$
+BEGIN
+    PERFORM inventory.receive_stock(d.warehouse_id, d.product_id, d.variant_id, d.quantity, 'opening stock')
+    FROM demo_stock AS d
+    ORDER BY d.id;
+END
+$$;
+RESET niaga.actor_id;
 
 -- ---------------------------------------------------------------------------
 -- sales: tax, shipping and coupons. No orders, carts or payments.

@@ -201,8 +201,13 @@ suite_dump() {
     "${PSQL[@]}" -d niaga_dump -f "$NIAGA_ROOT/scripts/demo-data.sql" >"$WORK/dump.log" 2>&1 \
         || { cat "$WORK/dump.log"; count dump 0 1; return; }
     "$PG_BIN/pg_dump" -Fc -d niaga_dump -f "$WORK/niaga.dump" 2>>"$WORK/dump.log"
-    "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS niaga_restored" -c "CREATE DATABASE niaga_restored"
-    "$PG_BIN/pg_restore" --disable-triggers --exit-on-error -d niaga_restored "$WORK/niaga.dump" >>"$WORK/dump.log" 2>&1 \
+    PGOPTIONS='-c client_min_messages=warning' "${PSQL[@]}" -d postgres \
+        -c "DROP DATABASE IF EXISTS niaga_restored" -c "CREATE DATABASE niaga_restored"
+    # pg_restore applies --disable-triggers to data-only restores: restore the
+    # schema (CREATE EXTENSION niaga) first, then the data without triggers.
+    "$PG_BIN/pg_restore" --schema-only --exit-on-error -d niaga_restored "$WORK/niaga.dump" >>"$WORK/dump.log" 2>&1 \
+        && "$PG_BIN/pg_restore" --data-only --disable-triggers --exit-on-error -d niaga_restored "$WORK/niaga.dump" \
+            >>"$WORK/dump.log" 2>&1 \
         || { cat "$WORK/dump.log"; count dump 0 1; return; }
     checksums niaga_dump >"$WORK/before.txt"
     checksums niaga_restored >"$WORK/after.txt"

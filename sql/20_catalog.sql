@@ -186,8 +186,8 @@ CREATE TABLE catalog.price_history (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     product_id uuid NOT NULL REFERENCES catalog.products (id) ON DELETE CASCADE,
     variant_id uuid REFERENCES catalog.product_variants (id) ON DELETE CASCADE,
-    old_price numeric(12,2),
-    new_price numeric(12,2),
+    old_price numeric(12,2) CHECK (old_price >= 0),
+    new_price numeric(12,2) CHECK (new_price >= 0),
     changed_by uuid,
     created_at timestamptz NOT NULL DEFAULT now()
 );
@@ -228,7 +228,8 @@ CREATE TRIGGER product_variants_record_price_change AFTER UPDATE OF price ON cat
     EXECUTE FUNCTION catalog.record_price_change('price');
 CREATE TRIGGER product_reviews_set_updated_at BEFORE UPDATE ON catalog.product_reviews
     FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
-CREATE TRIGGER product_reviews_verify_purchase BEFORE INSERT OR UPDATE OF user_id, product_id ON catalog.product_reviews
+CREATE TRIGGER product_reviews_verify_purchase
+    BEFORE INSERT OR UPDATE OF user_id, product_id, is_verified_purchase ON catalog.product_reviews
     FOR EACH ROW EXECUTE FUNCTION catalog.verify_review_purchase();
 
 SELECT pg_catalog.pg_extension_config_dump('catalog.categories', '');

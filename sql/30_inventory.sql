@@ -110,6 +110,156 @@ COMMENT ON TABLE inventory.stock_transfer_items IS 'Lines of a stock transfer: q
 CREATE INDEX stock_transfer_items_product_id_idx ON inventory.stock_transfer_items (product_id);
 CREATE INDEX stock_transfer_items_variant_id_idx ON inventory.stock_transfer_items (variant_id);
 
+-- Stock functions (SPEC §7).
+
+CREATE FUNCTION inventory.receive_stock(warehouse_id uuid, product_id uuid, variant_id uuid, quantity integer,
+                                        notes text DEFAULT NULL)
+RETURNS uuid
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'inventory_receive_stock';
+COMMENT ON FUNCTION inventory.receive_stock(uuid, uuid, uuid, integer, text) IS
+    'Goods in from a supplier: adds to the stock item (created if missing) with a receive movement; returns its id';
+
+CREATE FUNCTION inventory.adjust_stock(warehouse_id uuid, product_id uuid, variant_id uuid, delta integer,
+                                       type text DEFAULT 'adjustment', notes text DEFAULT NULL)
+RETURNS uuid
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'inventory_adjust_stock';
+COMMENT ON FUNCTION inventory.adjust_stock(uuid, uuid, uuid, integer, text, text) IS
+    'Count correction (adjustment) or write-off (damage, negative), never below the reserved quantity; returns the stock item id';
+
+CREATE FUNCTION inventory.available(product_id uuid, variant_id uuid, warehouse_id uuid DEFAULT NULL)
+RETURNS integer
+LANGUAGE c
+STABLE
+AS 'MODULE_PATHNAME', 'inventory_available';
+COMMENT ON FUNCTION inventory.available(uuid, uuid, uuid) IS
+    'quantity - reserved_quantity at a warehouse, or summed over the active live warehouses';
+
+CREATE FUNCTION inventory.reserve_order(order_id uuid)
+RETURNS uuid
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'inventory_reserve_order';
+COMMENT ON FUNCTION inventory.reserve_order(uuid) IS
+    'Reserves an open order at the active warehouse of lowest priority (then code) covering every line; NG001 otherwise';
+
+CREATE FUNCTION inventory.release_reservation(order_id uuid)
+RETURNS boolean
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'inventory_release_reservation';
+COMMENT ON FUNCTION inventory.release_reservation(uuid) IS
+    'Gives an order''s reserved stock back (cancellation); idempotent, true when a reservation was released';
+
+CREATE FUNCTION inventory.ship_reservation(order_id uuid)
+RETURNS uuid
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'inventory_ship_reservation';
+COMMENT ON FUNCTION inventory.ship_reservation(uuid) IS
+    'The reserved goods of an order leave its warehouse (sale movements); returns the warehouse';
+
+CREATE FUNCTION inventory.restock_order(order_id uuid)
+RETURNS boolean
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'inventory_restock_order';
+COMMENT ON FUNCTION inventory.restock_order(uuid) IS
+    'Puts a shipped order''s goods back into the warehouse that shipped them (return movements); once per order';
+
+CREATE FUNCTION inventory.create_transfer(from_warehouse uuid, to_warehouse uuid, items jsonb, notes text DEFAULT NULL)
+RETURNS uuid
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'inventory_create_transfer';
+COMMENT ON FUNCTION inventory.create_transfer(uuid, uuid, jsonb, text) IS
+    'New pending transfer; items: [{"product_id", "variant_id", "quantity"}]';
+
+CREATE FUNCTION inventory.approve_transfer(id uuid)
+RETURNS void
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'inventory_approve_transfer';
+COMMENT ON FUNCTION inventory.approve_transfer(uuid) IS 'pending -> approved (NG002 otherwise)';
+
+CREATE FUNCTION inventory.dispatch_transfer(id uuid)
+RETURNS void
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'inventory_dispatch_transfer';
+COMMENT ON FUNCTION inventory.dispatch_transfer(uuid) IS
+    'approved -> in_transit: the goods leave the source (transfer_out movements); NG001 when not available';
+
+CREATE FUNCTION inventory.receive_transfer(id uuid, received jsonb DEFAULT NULL)
+RETURNS void
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'inventory_receive_transfer';
+COMMENT ON FUNCTION inventory.receive_transfer(uuid, jsonb) IS
+    'in_transit -> completed: goods arrive (transfer_in); received: [{"product_id", "variant_id", "received_quantity"}]';
+
+CREATE FUNCTION inventory.cancel_transfer(id uuid)
+RETURNS void
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'inventory_cancel_transfer';
+COMMENT ON FUNCTION inventory.cancel_transfer(uuid) IS 'pending | approved -> cancelled (NG002 after dispatch)';
+
+CREATE FUNCTION inventory.record_movement()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'inventory_record_movement';
+COMMENT ON FUNCTION inventory.record_movement() IS
+    'AFTER trigger on stock_items: every change of quantity writes its signed movement (by hand: adjustment)';
+
+CREATE FUNCTION inventory.guard_stock()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'inventory_guard_stock';
+COMMENT ON FUNCTION inventory.guard_stock() IS
+    'Refuses (55000) stock writes that must go through niaga: reserved_quantity, the ledger, deleting held stock';
+
+CREATE VIEW inventory.low_stock AS
+SELECT s.id AS stock_item_id,
+       s.warehouse_id,
+       w.code AS warehouse_code,
+       s.product_id,
+       s.variant_id,
+       coalesce(v.sku, p.sku) AS sku,
+       s.quantity,
+       s.reserved_quantity,
+       s.quantity - s.reserved_quantity AS available,
+       s.reorder_point,
+       s.reorder_quantity
+FROM inventory.stock_items s
+JOIN inventory.warehouses w ON w.id = s.warehouse_id
+JOIN catalog.products p ON p.id = s.product_id
+LEFT JOIN catalog.product_variants v ON v.id = s.variant_id
+WHERE s.quantity - s.reserved_quantity <= s.reorder_point
+  AND w.deleted_at IS NULL;
+COMMENT ON VIEW inventory.low_stock IS 'Stock items whose available quantity is at or below their reorder point';
+
+CREATE TRIGGER stock_items_record_movement_insert AFTER INSERT ON inventory.stock_items
+    FOR EACH ROW WHEN (NEW.quantity <> 0)
+    EXECUTE FUNCTION inventory.record_movement();
+CREATE TRIGGER stock_items_record_movement_update AFTER UPDATE OF quantity ON inventory.stock_items
+    FOR EACH ROW WHEN (OLD.quantity <> NEW.quantity)
+    EXECUTE FUNCTION inventory.record_movement();
+CREATE TRIGGER stock_items_guard_reserved_insert BEFORE INSERT ON inventory.stock_items
+    FOR EACH ROW WHEN (NEW.reserved_quantity <> 0)
+    EXECUTE FUNCTION inventory.guard_stock('reserved');
+CREATE TRIGGER stock_items_guard_reserved_update BEFORE UPDATE OF reserved_quantity ON inventory.stock_items
+    FOR EACH ROW WHEN (OLD.reserved_quantity <> NEW.reserved_quantity)
+    EXECUTE FUNCTION inventory.guard_stock('reserved');
+CREATE TRIGGER stock_items_guard_delete BEFORE DELETE ON inventory.stock_items
+    FOR EACH ROW WHEN (OLD.quantity <> 0 OR OLD.reserved_quantity <> 0)
+    EXECUTE FUNCTION inventory.guard_stock('delete');
+CREATE TRIGGER stock_movements_guard_ledger BEFORE INSERT OR UPDATE OR DELETE ON inventory.stock_movements
+    FOR EACH STATEMENT EXECUTE FUNCTION inventory.guard_stock('ledger');
+
 CREATE TRIGGER warehouses_set_updated_at BEFORE UPDATE ON inventory.warehouses
     FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
 CREATE TRIGGER stock_items_set_updated_at BEFORE UPDATE ON inventory.stock_items

@@ -93,8 +93,10 @@ CREATE TABLE sales.orders (
     cancelled_at timestamptz,
     cancellation_reason text,
     tax_rate_id uuid REFERENCES sales.tax_rates (id),
+    reserved_at timestamptz,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT orders_reservation_has_warehouse CHECK (reserved_at IS NULL OR warehouse_id IS NOT NULL),
     CONSTRAINT orders_discount_within_subtotal CHECK (discount_amount <= subtotal),
     CONSTRAINT orders_cancelled_has_reason CHECK (status <> 'cancelled' OR cancellation_reason IS NOT NULL)
 );
@@ -104,6 +106,9 @@ CREATE INDEX idx_orders_user_status ON sales.orders (user_id, status);
 CREATE INDEX idx_orders_created_at ON sales.orders (created_at DESC);
 CREATE INDEX orders_agent_id_idx ON sales.orders (agent_id);
 CREATE INDEX orders_warehouse_id_idx ON sales.orders (warehouse_id);
+COMMENT ON COLUMN sales.orders.warehouse_id IS 'The warehouse that serves the order, set when its stock is first reserved';
+COMMENT ON COLUMN sales.orders.reserved_at IS
+    'When the order''s stock was reserved; NULL when it holds no reservation (never reserved, released, or shipped)';
 CREATE INDEX orders_tax_rate_id_idx ON sales.orders (tax_rate_id);
 CREATE INDEX orders_pending_created_at_idx ON sales.orders (created_at) WHERE status = 'pending';
 

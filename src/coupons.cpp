@@ -150,7 +150,7 @@ NIAGA_FUNCTION(sales_redeem_coupon) {
     const char usage_nulls[] = {' ', user ? ' ' : 'n', ' ', '\0'};
     use.execute(usage, usage_nulls);
     {
-        sales::OrderWriteScope scope(sales::OrderWrite::kCoupon);
+        sales::OrderWriteScope scope(sales::current_order_write, sales::OrderWrite::kCoupon);
         const Datum order_code[] = {order_id, pg::text_from_string(coupon->coupon.code)};
         set_code.execute(order_code, nullptr);
     }

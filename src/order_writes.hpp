@@ -1,9 +1,10 @@
 // Writes to sales.orders that niaga makes itself. The orders trigger
 // refuses some changes from clients (a coupon code) and recomputes others
-// (totals); these scopes tell it which write is niaga's own. A scope is a
-// plain C++ object: it is reset by its destructor when an exception (a
-// PostgreSQL error included, see pg::call) unwinds through it.
+// (totals); Scoped<OrderWrite> over current_order_write tells it which
+// write is niaga's own.
 #pragma once
+
+#include "scoped.hpp"
 
 namespace niaga::sales {
 
@@ -15,15 +16,6 @@ enum class OrderWrite {
 
 inline OrderWrite current_order_write = OrderWrite::kClient;
 
-class OrderWriteScope {
-  public:
-    explicit OrderWriteScope(OrderWrite write) : previous_(current_order_write) { current_order_write = write; }
-    ~OrderWriteScope() { current_order_write = previous_; }
-    OrderWriteScope(const OrderWriteScope&) = delete;
-    OrderWriteScope& operator=(const OrderWriteScope&) = delete;
-
-  private:
-    OrderWrite previous_;
-};
+using OrderWriteScope = Scoped<OrderWrite>;
 
 }  // namespace niaga::sales

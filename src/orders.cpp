@@ -69,11 +69,14 @@ NIAGA_FUNCTION(sales_order_items_changed) {
         order_ids.reserve(orders.size());
         totals.reserve(orders.size());
         for (const sales::OrderPricing& order : orders) {
+            if (order.stock_reserved)
+                throw Error(sqlstate::kObjectNotInPrerequisiteState, "the lines of order " + order.order_number +
+                                              " cannot change: its stock has been reserved");
             order_ids.push_back(order.order_id);
             totals.push_back(niaga::compute_totals(order.lines, order.terms));
         }
         // The computed totals are accepted as they are, not recomputed per row.
-        sales::OrderWriteScope scope(sales::OrderWrite::kComputedTotals);
+        sales::OrderWriteScope scope(sales::current_order_write, sales::OrderWrite::kComputedTotals);
         sales::write_order_totals(order_ids, totals);
     }
     spi.finish();

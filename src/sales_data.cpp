@@ -6,6 +6,9 @@
 #include "pg/guard.hpp"
 #include "pg/spi.hpp"
 
+#include <tuple>
+#include <utility>
+
 namespace niaga::sales {
 
 namespace spi = pg::spi;
@@ -86,13 +89,18 @@ Datum copy_uuid(Datum uuid) { return pg::datum_from_uuid(pg::uuid_from_datum(uui
 
 std::vector<OrderPricing> lock_and_read_orders(const std::vector<Datum>& order_ids) {
     static const spi::Statement lock(
-        "SELECT id FROM sales.orders WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE", {UUIDARRAYOID});
+        "SELECT id, order_number, warehouse_id IS NOT NULL FROM sales.orders WHERE id = ANY($1) "
+        "ORDER BY id FOR NO KEY UPDATE",
+        {UUIDARRAYOID});
     static const spi::Statement read(
         "SELECT o.id, " NIAGA_PRICING_COLUMNS
         "FROM sales.orders o " NIAGA_PRICING_JOINS "WHERE o.id = ANY($1) ORDER BY o.id",
         {UUIDARRAYOID});
     const Datum ids = pg::datum_array(order_ids, UUIDOID);
-    lock.execute(&ids, nullptr);
+    const uint64_t locked = lock.execute(&ids, nullptr);
+    std::vector<std::pair<std::string, bool>> states;
+    for (uint64_t row = 0; row < locked; ++row)
+        states.emplace_back(pg::string_from_text(*spi::value(row, 2)), DatumGetBool(*spi::value(row, 3)));
     // A fresh snapshot: READ COMMITTED now sees lines committed by whoever
     // held the lock before us.
     const uint64_t rows = read.execute(&ids, nullptr);
@@ -101,6 +109,8 @@ std::vector<OrderPricing> lock_and_read_orders(const std::vector<Datum>& order_i
     for (uint64_t row = 0; row < rows; ++row) {
         out.push_back(pricing_at(row));
         out.back().order_id = copy_uuid(out.back().order_id);
+        // Both queries return the same orders in id order.
+        if (row < states.size()) std::tie(out.back().order_number, out.back().stock_reserved) = states[row];
     }
     return out;
 }

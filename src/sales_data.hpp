@@ -15,6 +15,10 @@ namespace niaga::sales {
 
 struct OrderPricing {
     Datum order_id;
+    // Set by lock_and_read_orders: the number, and whether stock was ever
+    // reserved for the order (its lines are then frozen).
+    std::string order_number;
+    bool stock_reserved = false;
     PricingTerms terms;
     std::vector<PricedLine> lines;
 };

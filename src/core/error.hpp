@@ -20,6 +20,9 @@ inline constexpr SqlState kCheckViolation{"23514"};
 inline constexpr SqlState kNoDataFound{"P0002"};
 inline constexpr SqlState kInternalError{"XX000"};
 inline constexpr SqlState kTriggerProtocolViolated{"39P01"};
+// A write that must go through niaga's functions, or an object whose state
+// forbids it (the lines of a reserved order).
+inline constexpr SqlState kObjectNotInPrerequisiteState{"55000"};
 inline constexpr SqlState kOutOfMemory{"53200"};
 // niaga's business class NG.
 inline constexpr SqlState kInsufficientStock{"NG001"};

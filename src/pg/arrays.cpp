@@ -3,6 +3,8 @@
 #include "core/error.hpp"
 #include "pg/guard.hpp"
 
+#include <memory>
+
 extern "C" {
 #include "utils/array.h"
 }
@@ -51,6 +53,21 @@ Datum datum_array(const std::vector<Datum>& values, Oid element_type) {
         get_typlenbyvalalign(element_type, &width, &by_value, &align);
         return PointerGetDatum(construct_array(const_cast<Datum*>(values.data()), static_cast<int>(values.size()),
                                                element_type, width, by_value, align));
+    });
+}
+
+Datum datum_array_with_nulls(const std::vector<Datum>& values, const std::vector<bool>& nulls, Oid element_type) {
+    std::unique_ptr<bool[]> flags(new bool[values.size() + 1]);
+    for (size_t i = 0; i < values.size(); ++i) flags[i] = nulls[i];
+    int dimensions[] = {static_cast<int>(values.size())};
+    int lower_bounds[] = {1};
+    return call([&] {
+        int16 width;
+        bool by_value;
+        char align;
+        get_typlenbyvalalign(element_type, &width, &by_value, &align);
+        return PointerGetDatum(construct_md_array(const_cast<Datum*>(values.data()), flags.get(), 1, dimensions,
+                                                  lower_bounds, element_type, width, by_value, align));
     });
 }
 

@@ -14,5 +14,7 @@ std::vector<int64_t> integers_from_array(Datum array);
 // → int8[] / uuid[] / text[] (the Datums must be of that element type).
 Datum int8_array(const std::vector<int64_t>& values);
 Datum datum_array(const std::vector<Datum>& values, Oid element_type);
+// The same with NULL elements where nulls[i] is true.
+Datum datum_array_with_nulls(const std::vector<Datum>& values, const std::vector<bool>& nulls, Oid element_type);
 
 }  // namespace niaga::pg
