@@ -5,6 +5,7 @@
 NIAGA_CORE_SOURCES = \
 	src/core/coupons.cpp \
 	src/core/hierarchy.cpp \
+	src/core/lifecycle.cpp \
 	src/core/money.cpp \
 	src/core/numbering.cpp \
 	src/core/stock.cpp \
@@ -19,13 +20,16 @@ NIAGA_PG_SOURCES = \
 	src/pg/spi.cpp \
 	src/pg/trigger.cpp \
 	src/catalog.cpp \
+	src/checkout.cpp \
 	src/coupons.cpp \
 	src/crm.cpp \
 	src/hierarchy.cpp \
 	src/inventory_data.cpp \
+	src/lifecycle.cpp \
 	src/module.cpp \
 	src/numbers.cpp \
 	src/orders.cpp \
+	src/payments.cpp \
 	src/reservations.cpp \
 	src/sales_data.cpp \
 	src/stock.cpp \

@@ -81,7 +81,16 @@ VALUES
     ('11000000-0000-0000-0000-000000000005', '10000000-0000-0000-0000-000000000009',
      '1979-09-09', 'male', 'vip', 'Prefers express delivery', '{kopi,ipoh}'),
     ('11000000-0000-0000-0000-000000000006', '10000000-0000-0000-0000-000000000010',
-     '2000-06-12', 'female', 'regular', NULL, '{pelanggan-baru}');
+     '2000-06-12', 'female', 'regular', NULL, '{pelanggan-baru}')
+-- every customer user already has an empty profile (made by a trigger with
+-- the user): fill it in, under the demo's fixed id
+ON CONFLICT (user_id) DO UPDATE
+SET id = EXCLUDED.id,
+    date_of_birth = EXCLUDED.date_of_birth,
+    gender = EXCLUDED.gender,
+    customer_group = EXCLUDED.customer_group,
+    notes = EXCLUDED.notes,
+    tags = EXCLUDED.tags;
 
 -- One default address per customer (the insert trigger would clear an older
 -- default, so each user gets exactly one row with is_default).

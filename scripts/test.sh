@@ -34,7 +34,7 @@ fi
 WORK=$(mktemp -d /tmp/niaga-test.XXXXXX)
 chmod 755 "$WORK"
 SERVER="$WORK/server"
-PGXS_DIR=$(dirname "$("$PG_CONFIG" --pgxs)")/..
+PGXS_DIR=$(dirname "$("$PG_CONFIG" --pgxs)")/../..
 cleanup() {
     server_stop "$SERVER"
     if [ "${NIAGA_KEEP_TEST_FOLDER:-}" = 1 ]; then say "kept $WORK"; else as_root rm -rf "$WORK"; fi
@@ -87,6 +87,23 @@ stage() {  # stage NAME KIND SOURCE
     echo "$folder"
 }
 
+# The tests of FOLDER (files ending in SUFFIX) that have an expected output.
+# pg_regress stops the whole run at a test without one, so such a test is
+# left out and counted as a failure of SUITE (listed in $WORK/SUITE.missing).
+with_expected() {  # FOLDER SUFFIX SUITE
+    local file name
+    for file in "$NIAGA_ROOT/$1"/*"$2"; do
+        [ -e "$file" ] || continue
+        name=$(basename "$file" "$2")
+        if [ -f "$NIAGA_ROOT/expected/$name.out" ]; then
+            echo "$name"
+        else
+            echo "$3: no expected/$name.out for $1/$name$2" >&2
+            echo "$name" >>"$WORK/$3.missing"
+        fi
+    done
+}
+
 # Counts "... ok" and "... FAILED" lines of pg_regress-style output.
 count_regress_output() {  # SUITE LOG OUTDIR
     local ok bad
@@ -97,15 +114,16 @@ count_regress_output() {  # SUITE LOG OUTDIR
         [ -f "$3/regression.diffs" ] && head -150 "$3/regression.diffs"
     fi
     [ $((ok + bad)) -gt 0 ] || { cat "$2"; bad=1; }
+    if [ -f "$WORK/$1.missing" ]; then bad=$((bad + $(wc -l <"$WORK/$1.missing"))); fi
     count "$1" "$ok" "$bad"
 }
 
 suite_regress() {
     say "regress: pg_regress"
     need_server
-    local input tests=() file
+    local input tests=()
     input=$(stage regress sql test/regress)
-    for file in "$NIAGA_ROOT"/test/regress/*.sql; do tests+=("$(basename "$file" .sql)"); done
+    mapfile -t tests < <(with_expected test/regress .sql regress)
     "$PGXS_DIR/src/test/regress/pg_regress" --inputdir="$input" --outputdir="$WORK/regress" \
         --bindir="$PG_BIN" --dbname=niaga_regress --load-extension=niaga "${tests[@]}" >"$WORK/regress.log" 2>&1 || true
     count_regress_output regress "$WORK/regress.log" "$WORK/regress"
@@ -114,9 +132,9 @@ suite_regress() {
 suite_isolation() {
     say "isolation: pg_isolation_regress"
     need_server
-    local input specs=() file
+    local input specs=()
     input=$(stage isolation specs test/isolation)
-    for file in "$NIAGA_ROOT"/test/isolation/*.spec; do specs+=("$(basename "$file" .spec)"); done
+    mapfile -t specs < <(with_expected test/isolation .spec isolation)
     "$PGXS_DIR/src/test/isolation/pg_isolation_regress" --inputdir="$input" --outputdir="$WORK/isolation" \
         --bindir="$PG_BIN" --dbname=niaga_isolation --load-extension=niaga "${specs[@]}" >"$WORK/isolation.log" 2>&1 || true
     count_regress_output isolation "$WORK/isolation.log" "$WORK/isolation"

@@ -55,6 +55,16 @@ AS 'MODULE_PATHNAME', 'crm_clear_other_default_addresses';
 COMMENT ON FUNCTION crm.clear_other_default_addresses() IS
     'BEFORE INSERT/UPDATE trigger: a new default address clears the user''s previous default';
 
+CREATE FUNCTION crm.create_customer_profile()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'crm_create_customer_profile';
+COMMENT ON FUNCTION crm.create_customer_profile() IS
+    'AFTER INSERT/UPDATE trigger on auth.users: every customer user gets a crm.customer_profiles row';
+
+CREATE TRIGGER users_create_customer_profile AFTER INSERT OR UPDATE OF role ON auth.users
+    FOR EACH ROW WHEN (NEW.role = 'customer')
+    EXECUTE FUNCTION crm.create_customer_profile();
 CREATE TRIGGER customer_profiles_set_updated_at BEFORE UPDATE ON crm.customer_profiles
     FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
 CREATE TRIGGER addresses_set_updated_at BEFORE UPDATE ON crm.addresses

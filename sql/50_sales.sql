@@ -317,6 +317,65 @@ AS 'MODULE_PATHNAME', 'sales_release_coupon';
 COMMENT ON FUNCTION sales.release_coupon(uuid) IS
     'Gives an order''s coupon use back (cancellation); idempotent, true when a use was given back';
 
+-- Order lifecycle (SPEC §8).
+
+CREATE FUNCTION sales.order_status_guard()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'sales_order_status_guard';
+COMMENT ON FUNCTION sales.order_status_guard() IS
+    'BEFORE trigger: new orders start pending; only allowed moves (NG002); cancelling needs a reason; sets the move timestamp';
+
+CREATE FUNCTION sales.order_status_effects()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'sales_order_status_effects';
+COMMENT ON FUNCTION sales.order_status_effects() IS
+    'AFTER trigger: writes the status history row and runs the effects of the move (stock, coupon, refund, profile)';
+
+CREATE FUNCTION sales.set_order_status(order_id uuid, status text, notes text DEFAULT NULL)
+RETURNS sales.orders
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'sales_set_order_status';
+COMMENT ON FUNCTION sales.set_order_status(uuid, text, text) IS
+    'Moves an order along its lifecycle (NG002 otherwise); for cancelled the notes are the cancellation reason';
+
+CREATE FUNCTION sales.cancel_order(order_id uuid, reason text)
+RETURNS sales.orders
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'sales_cancel_order';
+COMMENT ON FUNCTION sales.cancel_order(uuid, text) IS
+    'Cancels an order before shipment: stock released, coupon use given back';
+
+CREATE FUNCTION sales.ship_order(order_id uuid, tracking_number text DEFAULT NULL, tracking_url text DEFAULT NULL)
+RETURNS sales.orders
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'sales_ship_order';
+COMMENT ON FUNCTION sales.ship_order(uuid, text, text) IS
+    'packed -> shipped with tracking details: the reserved goods leave the warehouse (sale movements)';
+
+CREATE FUNCTION sales.refund_order(order_id uuid, reason text, restock boolean DEFAULT true)
+RETURNS sales.orders
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'sales_refund_order';
+COMMENT ON FUNCTION sales.refund_order(uuid, text, boolean) IS
+    'delivered -> refunded: a refunds row, goods back in stock when restock (return movements), profile uncounted';
+
+CREATE TRIGGER orders_status_guard_insert BEFORE INSERT ON sales.orders
+    FOR EACH ROW EXECUTE FUNCTION sales.order_status_guard();
+CREATE TRIGGER orders_status_guard_update BEFORE UPDATE OF status ON sales.orders
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status)
+    EXECUTE FUNCTION sales.order_status_guard();
+CREATE TRIGGER orders_status_effects_insert AFTER INSERT ON sales.orders
+    FOR EACH ROW EXECUTE FUNCTION sales.order_status_effects();
+CREATE TRIGGER orders_status_effects_update AFTER UPDATE OF status ON sales.orders
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status)
+    EXECUTE FUNCTION sales.order_status_effects();
+
 CREATE TRIGGER orders_assign_number BEFORE INSERT ON sales.orders
     FOR EACH ROW EXECUTE FUNCTION niaga.assign_document_number('order_number', 'ORD', 'sales.order_number_seq');
 CREATE TRIGGER orders_price BEFORE INSERT ON sales.orders

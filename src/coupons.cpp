@@ -101,12 +101,15 @@ NIAGA_FUNCTION(sales_redeem_coupon) {
     const std::string code = code_argument(fcinfo, 1);
     const std::string order_name = "order " + pg::uuid_from_datum(order_id).to_string();
 
+    // Lock first, then read in a second statement: its fresh snapshot sees
+    // whatever the previous holder of the lock committed (lines, a coupon).
+    static const pg::spi::Statement lock_order(
+        "SELECT user_id, status FROM sales.orders WHERE id = $1 FOR NO KEY UPDATE", {UUIDOID});
     static const pg::spi::Statement read_order(
-        "SELECT o.user_id, o.status, (SELECT c.code FROM sales.coupon_usages u JOIN sales.coupons c ON c.id = u.coupon_id "
-        "WHERE u.order_id = o.id), "
-        "(SELECT array_agg(i.quantity) FROM sales.order_items i WHERE i.order_id = o.id), "
-        "(SELECT array_agg((i.unit_price * 100)::int8) FROM sales.order_items i WHERE i.order_id = o.id) "
-        "FROM sales.orders o WHERE o.id = $1 FOR NO KEY UPDATE",
+        "SELECT (SELECT c.code FROM sales.coupon_usages u JOIN sales.coupons c ON c.id = u.coupon_id "
+        "WHERE u.order_id = $1), "
+        "(SELECT array_agg(i.quantity) FROM sales.order_items i WHERE i.order_id = $1), "
+        "(SELECT array_agg((i.unit_price * 100)::int8) FROM sales.order_items i WHERE i.order_id = $1)",
         {UUIDOID});
     static const pg::spi::Statement lock_coupon(
         "SELECT 1 FROM sales.coupons WHERE lower(code) = lower($1) AND deleted_at IS NULL FOR NO KEY UPDATE", {TEXTOID});
@@ -118,22 +121,23 @@ NIAGA_FUNCTION(sales_redeem_coupon) {
                                              {UUIDOID, TEXTOID});
 
     pg::spi::Connection spi;
-    if (read_order.execute(&order_id, nullptr, 1) == 0)
+    if (lock_order.execute(&order_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, order_name + " does not exist");
     const std::optional<Datum> user_id = pg::spi::value(0, 1);
     const std::optional<Datum> user = user_id ? std::optional(pg::datum_from_uuid(pg::uuid_from_datum(*user_id)))
                                               : std::nullopt;
     const std::string status = pg::string_from_text(*pg::spi::value(0, 2));
-    if (const auto existing = pg::spi::value(0, 3))
+    read_order.execute(&order_id, nullptr, 1);
+    if (const auto existing = pg::spi::value(0, 1))
         throw Error(sqlstate::kInvalidParameterValue,
                     order_name + " already uses coupon " + pg::string_from_text(*existing));
     if (status != "pending")
         throw Error(sqlstate::kInvalidParameterValue,
                     order_name + " is " + status + ": coupons apply only to pending orders");
     Money subtotal;
-    if (const auto quantities = pg::spi::value(0, 4)) {
+    if (const auto quantities = pg::spi::value(0, 2)) {
         const auto counts = pg::integers_from_array(*quantities);
-        const auto prices = pg::integers_from_array(*pg::spi::value(0, 5));
+        const auto prices = pg::integers_from_array(*pg::spi::value(0, 3));
         for (size_t i = 0; i < counts.size(); ++i)
             subtotal += niaga::line_total({counts[i], Money::from_sen(prices[i])});
     }

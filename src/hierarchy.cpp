@@ -39,17 +39,17 @@ const pg::spi::Statement& parent_lookup(const TriggerData* data, const char* par
 
 // BEFORE INSERT OR UPDATE OF <parent> FOR EACH ROW.
 NIAGA_FUNCTION(niaga_reject_hierarchy_cycle) {
-    TriggerData* data = pg::trigger::row_before(fcinfo, "niaga.reject_hierarchy_cycle");
+    TriggerData* data = pg::trigger::expect(fcinfo, "niaga.reject_hierarchy_cycle", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     const char* parent_column = pg::trigger::argument(data, 0);
     const char* what = pg::trigger::argument(data, 1);
     HeapTuple row = pg::trigger::new_row(data);
-    const std::optional<Datum> parent = pg::trigger::column(data, row, parent_column);
+    const std::optional<Datum> parent = pg::trigger::column(data, row, parent_column, UUIDOID);
     if (!parent) return PointerGetDatum(row);
 
-    const niaga::Uuid node = pg::uuid_from_datum(*pg::trigger::column(data, row, "id"));
+    const niaga::Uuid node = pg::uuid_from_datum(*pg::trigger::column(data, row, "id", UUIDOID));
     const niaga::Uuid new_parent = pg::uuid_from_datum(*parent);
     if (TRIGGER_FIRED_BY_UPDATE(data->tg_event)) {
-        const std::optional<Datum> old_parent = pg::trigger::column(data, data->tg_trigtuple, parent_column);
+        const std::optional<Datum> old_parent = pg::trigger::column(data, data->tg_trigtuple, parent_column, UUIDOID);
         if (old_parent && pg::uuid_from_datum(*old_parent) == new_parent) return PointerGetDatum(row);
     }
 

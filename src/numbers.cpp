@@ -29,10 +29,10 @@ NIAGA_FUNCTION(sales_next_order_number) { return next_document_number("ORD", "sa
 // BEFORE INSERT FOR EACH ROW, arguments (column, prefix, sequence): fills the
 // number column when it is NULL; a client-supplied number is kept.
 NIAGA_FUNCTION(niaga_assign_document_number) {
-    TriggerData* data = pg::trigger::row_before(fcinfo, "niaga.assign_document_number");
+    TriggerData* data = pg::trigger::expect(fcinfo, "niaga.assign_document_number", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kInsert);
     const char* column = pg::trigger::argument(data, 0);
     HeapTuple row = pg::trigger::new_row(data);
-    if (pg::trigger::column(data, row, column)) return PointerGetDatum(row);
+    if (pg::trigger::column(data, row, column, TEXTOID)) return PointerGetDatum(row);
     const Datum number = next_document_number(pg::trigger::argument(data, 1), pg::trigger::argument(data, 2));
-    return PointerGetDatum(pg::trigger::with_column(data, row, column, number));
+    return PointerGetDatum(pg::trigger::with_column(data, row, column, TEXTOID, number));
 }

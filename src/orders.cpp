@@ -44,22 +44,20 @@ std::vector<Datum> affected_orders(TriggerData* data) {
 // BEFORE INSERT OR UPDATE ON sales.order_items FOR EACH ROW:
 // total_price := quantity × unit_price, exactly.
 NIAGA_FUNCTION(sales_order_item_total) {
-    TriggerData* data = pg::trigger::row_before(fcinfo, "sales.order_item_total");
+    TriggerData* data = pg::trigger::expect(fcinfo, "sales.order_item_total", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     HeapTuple row = pg::trigger::new_row(data);
-    const std::optional<Datum> quantity = pg::trigger::column(data, row, "quantity");
-    const std::optional<Datum> unit_price = pg::trigger::column(data, row, "unit_price");
+    const std::optional<Datum> quantity = pg::trigger::column(data, row, "quantity", INT4OID);
+    const std::optional<Datum> unit_price = pg::trigger::column(data, row, "unit_price", NUMERICOID);
     if (!quantity || !unit_price) return PointerGetDatum(row);  // NOT NULL reports it
     const Money total = niaga::line_total({DatumGetInt32(*quantity), pg::money_from_numeric(*unit_price)});
-    return PointerGetDatum(pg::trigger::with_column(data, row, "total_price", pg::numeric_from_money(total)));
+    return PointerGetDatum(pg::trigger::with_column(data, row, "total_price", NUMERICOID, pg::numeric_from_money(total)));
 }
 
 // AFTER INSERT / UPDATE / DELETE ON sales.order_items FOR EACH STATEMENT,
 // with transition tables niaga_new_items / niaga_old_items: recomputes each
 // affected order once, in two statements whatever the number of rows.
 NIAGA_FUNCTION(sales_order_items_changed) {
-    if (!CALLED_AS_TRIGGER(fcinfo))
-        throw Error(sqlstate::kTriggerProtocolViolated, "sales.order_items_changed must be called as a trigger");
-    auto* data = reinterpret_cast<TriggerData*>(fcinfo->context);
+    TriggerData* data = pg::trigger::expect(fcinfo, "sales.order_items_changed", pg::trigger::Timing::kAfter, pg::trigger::Level::kStatement, pg::trigger::kInsert | pg::trigger::kUpdate | pg::trigger::kDelete);
     pg::spi::Connection spi;
     const std::vector<Datum> ids = affected_orders(data);
     if (!ids.empty()) {
@@ -88,15 +86,15 @@ NIAGA_FUNCTION(sales_order_items_changed) {
 // order gets the active default tax rate; coupons reach orders only
 // through checkout; a shipping method must exist.
 NIAGA_FUNCTION(sales_orders_price) {
-    TriggerData* data = pg::trigger::row_before(fcinfo, "sales.orders_price");
+    TriggerData* data = pg::trigger::expect(fcinfo, "sales.orders_price", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     HeapTuple row = pg::trigger::new_row(data);
     if (sales::current_order_write == sales::OrderWrite::kComputedTotals) return PointerGetDatum(row);
     const bool inserting = TRIGGER_FIRED_BY_INSERT(data->tg_event);
 
-    const std::optional<Datum> coupon_code = pg::trigger::column(data, row, "coupon_code");
+    const std::optional<Datum> coupon_code = pg::trigger::column(data, row, "coupon_code", TEXTOID);
     if (coupon_code) {
         const std::optional<Datum> old_code =
-            inserting ? std::nullopt : pg::trigger::column(data, data->tg_trigtuple, "coupon_code");
+            inserting ? std::nullopt : pg::trigger::column(data, data->tg_trigtuple, "coupon_code", TEXTOID);
         const std::string code = pg::string_from_text(*coupon_code);
         if ((!old_code || pg::string_from_text(*old_code) != code) &&
             sales::current_order_write != sales::OrderWrite::kCoupon)
@@ -105,42 +103,42 @@ NIAGA_FUNCTION(sales_orders_price) {
     }
 
     pg::spi::Connection spi;
-    const std::optional<Datum> shipping_method = pg::trigger::column(data, row, "shipping_method");
+    const std::optional<Datum> shipping_method = pg::trigger::column(data, row, "shipping_method", TEXTOID);
     if (shipping_method && !sales::shipping_method_exists(*shipping_method)) {
         const std::optional<Datum> old_method =
-            inserting ? std::nullopt : pg::trigger::column(data, data->tg_trigtuple, "shipping_method");
+            inserting ? std::nullopt : pg::trigger::column(data, data->tg_trigtuple, "shipping_method", TEXTOID);
         if (!old_method || pg::string_from_text(*old_method) != pg::string_from_text(*shipping_method))
             throw Error(sqlstate::kInvalidParameterValue,
                         "unknown shipping method \"" + pg::string_from_text(*shipping_method) + "\"");
     }
-    std::optional<Datum> tax_rate_id = pg::trigger::column(data, row, "tax_rate_id");
+    std::optional<Datum> tax_rate_id = pg::trigger::column(data, row, "tax_rate_id", UUIDOID);
     if (inserting && !tax_rate_id) {
         if (const auto tax = sales::default_tax()) {
             tax_rate_id = tax->tax_rate_id;
-            row = pg::trigger::with_column(data, row, "tax_rate_id", *tax_rate_id);
+            row = pg::trigger::with_column(data, row, "tax_rate_id", UUIDOID, *tax_rate_id);
         }
     }
     const sales::OrderPricing order =
-        sales::read_order(*pg::trigger::column(data, row, "id"), shipping_method, tax_rate_id);
+        sales::read_order(*pg::trigger::column(data, row, "id", UUIDOID), shipping_method, tax_rate_id);
     const niaga::Totals totals = niaga::compute_totals(order.lines, order.terms);
     spi.finish();
 
-    row = pg::trigger::with_column(data, row, "subtotal", pg::numeric_from_money(totals.subtotal));
-    row = pg::trigger::with_column(data, row, "discount_amount", pg::numeric_from_money(totals.discount));
-    row = pg::trigger::with_column(data, row, "coupon_discount", pg::numeric_from_money(totals.discount));
-    row = pg::trigger::with_column(data, row, "shipping_cost", pg::numeric_from_money(totals.shipping));
-    row = pg::trigger::with_column(data, row, "tax_amount", pg::numeric_from_money(totals.tax));
-    row = pg::trigger::with_column(data, row, "total", pg::numeric_from_money(totals.total));
+    row = pg::trigger::with_column(data, row, "subtotal", NUMERICOID, pg::numeric_from_money(totals.subtotal));
+    row = pg::trigger::with_column(data, row, "discount_amount", NUMERICOID, pg::numeric_from_money(totals.discount));
+    row = pg::trigger::with_column(data, row, "coupon_discount", NUMERICOID, pg::numeric_from_money(totals.discount));
+    row = pg::trigger::with_column(data, row, "shipping_cost", NUMERICOID, pg::numeric_from_money(totals.shipping));
+    row = pg::trigger::with_column(data, row, "tax_amount", NUMERICOID, pg::numeric_from_money(totals.tax));
+    row = pg::trigger::with_column(data, row, "total", NUMERICOID, pg::numeric_from_money(totals.total));
     return PointerGetDatum(row);
 }
 
 // BEFORE UPDATE OF rate, applies_to_shipping ON sales.tax_rates: a rate an
 // order was taxed at never changes (add a new rate instead).
 NIAGA_FUNCTION(sales_tax_rate_in_use) {
-    TriggerData* data = pg::trigger::row_before(fcinfo, "sales.tax_rate_in_use");
+    TriggerData* data = pg::trigger::expect(fcinfo, "sales.tax_rate_in_use", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kUpdate);
     HeapTuple row = pg::trigger::new_row(data);
     static const pg::spi::Statement used("SELECT 1 FROM sales.orders WHERE tax_rate_id = $1 LIMIT 1", {UUIDOID});
-    const Datum id = *pg::trigger::column(data, row, "id");
+    const Datum id = *pg::trigger::column(data, row, "id", UUIDOID);
     pg::spi::Connection spi;
     const bool in_use = used.execute(&id, nullptr, 1) > 0;
     spi.finish();

@@ -151,13 +151,11 @@ NIAGA_FUNCTION(inventory_available) {
 // (when the quantity changed): writes the signed movement, so Σ movements =
 // quantity for every stock item, whoever changed it.
 NIAGA_FUNCTION(inventory_record_movement) {
-    if (!CALLED_AS_TRIGGER(fcinfo))
-        throw Error(sqlstate::kTriggerProtocolViolated, "inventory.record_movement must be called as a trigger");
-    auto* data = reinterpret_cast<TriggerData*>(fcinfo->context);
+    TriggerData* data = pg::trigger::expect(fcinfo, "inventory.record_movement", pg::trigger::Timing::kAfter, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     const bool updating = TRIGGER_FIRED_BY_UPDATE(data->tg_event);
     HeapTuple row = updating ? data->tg_newtuple : data->tg_trigtuple;
-    const int64_t now = DatumGetInt32(*pg::trigger::column(data, row, "quantity"));
-    const int64_t before = updating ? DatumGetInt32(*pg::trigger::column(data, data->tg_trigtuple, "quantity")) : 0;
+    const int64_t now = DatumGetInt32(*pg::trigger::column(data, row, "quantity", INT4OID));
+    const int64_t before = updating ? DatumGetInt32(*pg::trigger::column(data, data->tg_trigtuple, "quantity", INT4OID)) : 0;
     if (now == before) return PointerGetDatum(nullptr);
 
     const inventory::MovementContext by_hand{"adjustment", "manual", std::nullopt, std::nullopt};
@@ -168,10 +166,10 @@ NIAGA_FUNCTION(inventory_record_movement) {
         "(warehouse_id, product_id, variant_id, type, quantity, reference_type, reference_id, notes, created_by) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         {UUIDOID, UUIDOID, UUIDOID, TEXTOID, INT4OID, TEXTOID, UUIDOID, TEXTOID, UUIDOID});
-    const std::optional<Datum> variant_id = pg::trigger::column(data, row, "variant_id");
+    const std::optional<Datum> variant_id = pg::trigger::column(data, row, "variant_id", UUIDOID);
     const std::optional<Datum> actor = pg::actor_id();
-    const Datum arguments[] = {*pg::trigger::column(data, row, "warehouse_id"),
-                               *pg::trigger::column(data, row, "product_id"),
+    const Datum arguments[] = {*pg::trigger::column(data, row, "warehouse_id", UUIDOID),
+                               *pg::trigger::column(data, row, "product_id", UUIDOID),
                                variant_id.value_or(0),
                                pg::text_from_string(movement.type),
                                Int32GetDatum(static_cast<int32>(now - before)),
@@ -201,6 +199,8 @@ NIAGA_FUNCTION(inventory_guard_stock) {
     if (!CALLED_AS_TRIGGER(fcinfo))
         throw Error(sqlstate::kTriggerProtocolViolated, "inventory.guard_stock must be called as a trigger");
     auto* data = reinterpret_cast<TriggerData*>(fcinfo->context);
+    if (!TRIGGER_FIRED_BEFORE(data->tg_event))
+        throw Error(sqlstate::kTriggerProtocolViolated, "inventory.guard_stock must be a BEFORE trigger");
     const std::string guard = pg::trigger::argument(data, 0);
     const Datum pass = TRIGGER_FIRED_FOR_ROW(data->tg_event)
         ? PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(data->tg_event) ? data->tg_newtuple : data->tg_trigtuple)

@@ -41,11 +41,12 @@ Totals compute_totals(const std::vector<PricedLine>& lines, const PricingTerms& 
 }
 
 Money cash_rounding(Money amount) {
-    amount.require_non_negative("cash amount");
+    amount.require_non_negative("cash amount").require_column_range("cash amount");
     // Nearest multiple of 5 sen; a last digit never sits exactly halfway.
     const int64_t sen = amount.sen();
     const int64_t remainder = sen % 5;
-    return Money::from_sen(remainder <= 2 ? sen - remainder : sen + (5 - remainder));
+    return Money::from_sen(remainder <= 2 ? sen - remainder : sen + (5 - remainder))
+        .require_column_range("cash-rounded amount");
 }
 
 }  // namespace niaga

@@ -50,7 +50,8 @@ Money line_total(const PricedLine& line);
 Totals compute_totals(const std::vector<PricedLine>& lines, const PricingTerms& terms);
 
 // The amount a cash-on-delivery customer pays: rounded to the nearest
-// 0.05 (…1,2 → …0; …3,4 → …5; …6,7 → …5; …8,9 → …10). 22023 if negative.
+// 0.05 (…1,2 → …0; …3,4 → …5; …6,7 → …5; …8,9 → …10). 22023 if negative,
+// 22003 when the amount or the result does not fit numeric(12,2).
 Money cash_rounding(Money amount);
 
 }  // namespace niaga

@@ -4,6 +4,7 @@
 #include "pg/convert.hpp"
 #include "pg/guard.hpp"
 
+#include <cstring>
 #include <string>
 
 extern "C" {
@@ -16,6 +17,11 @@ namespace niaga::pg {
 namespace {
 
 char* actor_id_setting = nullptr;
+// A value SET before the library was loaded is only checked when the
+// setting is defined, and PostgreSQL then drops a bad one with a WARNING.
+// Remember it, so that the first write that needs the actor refuses it
+// instead of recording no actor.
+char dropped_actor_id[128] = "";
 char* timezone_setting = nullptr;
 constexpr const char* kDefaultTimezone = "Asia/Kuala_Lumpur";
 
@@ -35,19 +41,31 @@ bool check_timezone(char** value, void**, GucSource) {
     return false;
 }
 
+// Any new value (a SET, a RESET, the end of a SET LOCAL) replaces a
+// dropped one.
+void assign_actor_id(const char*, void*) { dropped_actor_id[0] = '\0'; }
+
 }  // namespace
 
 void define_settings() {
+    const char* before_load = GetConfigOption("niaga.actor_id", true, false);
+    char pending[sizeof dropped_actor_id] = "";
+    if (before_load != nullptr && before_load[0] != '\0' && !parse_uuid(before_load))
+        snprintf(pending, sizeof pending, "%s", before_load);
     DefineCustomStringVariable("niaga.timezone", "Time zone of the business date in order, transfer and payout numbers.",
                                "Also the zone of agent target periods. Only superusers may change it.",
                                &timezone_setting, kDefaultTimezone, PGC_SUSET, 0, check_timezone, nullptr, nullptr);
     DefineCustomStringVariable("niaga.actor_id", "The user (auth.users id) on whose behalf changes are made.",
                                "Recorded as created_by in order status history and changed_by in price history.",
-                               &actor_id_setting, "", PGC_USERSET, 0, check_actor_id, nullptr, nullptr);
+                               &actor_id_setting, "", PGC_USERSET, 0, check_actor_id, assign_actor_id, nullptr);
+    std::memcpy(dropped_actor_id, pending, sizeof pending);
     MarkGUCPrefixReserved("niaga");
 }
 
 std::optional<Datum> actor_id() {
+    if (dropped_actor_id[0] != '\0')
+        throw Error(sqlstate::kInvalidParameterValue,
+                    std::string("niaga.actor_id \"") + dropped_actor_id + "\" is not a uuid (an auth.users id)");
     if (actor_id_setting == nullptr || actor_id_setting[0] == '\0') return std::nullopt;
     const std::optional<Uuid> actor = parse_uuid(actor_id_setting);
     if (!actor) return std::nullopt;  // unreachable: check_actor_id refused it

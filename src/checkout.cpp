@@ -1,0 +1,209 @@
+// Cart and checkout (SPEC.md §6): add_to_cart, place_order (atomic, a double
+// submit returns the first order) and expire_pending_orders.
+#include "pg/convert.hpp"
+#include "pg/guard.hpp"
+#include "pg/spi.hpp"
+#include "sales_data.hpp"
+
+#include <string>
+
+namespace pg = niaga::pg;
+namespace sales = niaga::sales;
+using niaga::Error;
+namespace sqlstate = niaga::sqlstate;
+
+namespace {
+
+Datum required(FunctionCallInfo fcinfo, int index, const char* name) {
+    if (PG_ARGISNULL(index)) throw Error(sqlstate::kInvalidParameterValue, std::string(name) + " must not be NULL");
+    return PG_GETARG_DATUM(index);
+}
+
+std::optional<Datum> optional_argument(FunctionCallInfo fcinfo, int index) {
+    if (PG_ARGISNULL(index)) return std::nullopt;
+    return PG_GETARG_DATUM(index);
+}
+
+std::string cart_name(Datum cart_id) { return "cart " + pg::uuid_from_datum(cart_id).to_string(); }
+
+// 22023 unless the JSON value is an object.
+void require_object(Datum json, const char* name) {
+    static const pg::spi::Statement check("SELECT jsonb_typeof($1) = 'object'", {JSONBOID});
+    check.execute(&json, nullptr, 1);
+    if (!DatumGetBool(*pg::spi::value(0, 1)))
+        throw Error(sqlstate::kInvalidParameterValue, std::string(name) + " must be a JSON object");
+}
+
+// The order row, copied out for returning from the function.
+Datum order_row(Datum order_id) {
+    static const pg::spi::Statement read("SELECT * FROM sales.orders WHERE id = $1", {UUIDOID});
+    read.execute(&order_id, nullptr, 1);
+    return pg::call([] { return PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc)); });
+}
+
+}  // namespace
+
+// sales.add_to_cart(cart_id uuid, product_id uuid, variant_id uuid, quantity
+// int) → uuid: adds to the cart's line for the same product/variant (or
+// makes one), priced at the variant's price, else the product's base price.
+NIAGA_FUNCTION(sales_add_to_cart) {
+    const Datum cart_id = required(fcinfo, 0, "cart_id");
+    const Datum product_id = required(fcinfo, 1, "product_id");
+    const std::optional<Datum> variant_id = optional_argument(fcinfo, 2);
+    const int32 quantity = DatumGetInt32(required(fcinfo, 3, "quantity"));
+    if (quantity <= 0)
+        throw Error(sqlstate::kInvalidParameterValue, "quantity must be greater than 0, got " + std::to_string(quantity));
+
+    static const pg::spi::Statement lock_cart(
+        "SELECT order_id IS NOT NULL, expires_at <= now() FROM sales.carts WHERE id = $1 FOR NO KEY UPDATE", {UUIDOID});
+    static const pg::spi::Statement item(
+        "SELECT p.sku, p.is_active AND p.deleted_at IS NULL, p.has_variants, p.base_price, "
+        "  v.id IS NOT NULL, v.is_active AND v.deleted_at IS NULL, v.price "
+        "FROM catalog.products p LEFT JOIN catalog.product_variants v ON v.id = $2 AND v.product_id = p.id "
+        "WHERE p.id = $1",
+        {UUIDOID, UUIDOID});
+    static const pg::spi::Statement upsert(
+        "INSERT INTO sales.cart_items AS c (cart_id, product_id, variant_id, quantity, unit_price) "
+        "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cart_id, product_id, variant_id) "
+        "DO UPDATE SET quantity = c.quantity + EXCLUDED.quantity, unit_price = EXCLUDED.unit_price RETURNING c.id",
+        {UUIDOID, UUIDOID, UUIDOID, INT4OID, NUMERICOID});
+
+    pg::spi::Connection spi;
+    if (lock_cart.execute(&cart_id, nullptr, 1) == 0)
+        throw Error(sqlstate::kNoDataFound, cart_name(cart_id) + " does not exist");
+    if (DatumGetBool(*pg::spi::value(0, 1)))
+        throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " has already become an order");
+    if (DatumGetBool(*pg::spi::value(0, 2))) throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " has expired");
+
+    const Datum lookup[] = {product_id, variant_id.value_or(0)};
+    const char lookup_nulls[] = {' ', variant_id ? ' ' : 'n', '\0'};
+    if (item.execute(lookup, lookup_nulls, 1) == 0)
+        throw Error(sqlstate::kNoDataFound, "product " + pg::uuid_from_datum(product_id).to_string() + " does not exist");
+    const std::string sku = pg::string_from_text(*pg::spi::value(0, 1));
+    if (!DatumGetBool(*pg::spi::value(0, 2)))
+        throw Error(sqlstate::kInvalidParameterValue, "product " + sku + " is not for sale");
+    Datum price = *pg::spi::value(0, 4);
+    if (variant_id) {
+        if (!DatumGetBool(*pg::spi::value(0, 5)))
+            throw Error(sqlstate::kNoDataFound, "variant " + pg::uuid_from_datum(*variant_id).to_string() +
+                                                    " of product " + sku + " does not exist");
+        if (!DatumGetBool(*pg::spi::value(0, 6)))
+            throw Error(sqlstate::kInvalidParameterValue, "this variant of product " + sku + " is not for sale");
+        if (const auto variant_price = pg::spi::value(0, 7)) price = *variant_price;
+    } else if (DatumGetBool(*pg::spi::value(0, 3))) {
+        throw Error(sqlstate::kInvalidParameterValue, "product " + sku + " has variants: choose one");
+    }
+    // Copy the price out of the lookup's result before the next statement.
+    price = pg::numeric_from_money(pg::money_from_numeric(price));
+    const Datum line[] = {cart_id, product_id, variant_id.value_or(0), Int32GetDatum(quantity), price};
+    const char line_nulls[] = {' ', ' ', variant_id ? ' ' : 'n', ' ', ' ', '\0'};
+    upsert.execute(line, line_nulls, 1);
+    const Datum id = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 1)));
+    spi.finish();
+    return id;
+}
+
+// sales.place_order(cart_id, shipping_method_code, shipping_address,
+// billing_address, agent_code, customer_notes) → sales.orders, atomically:
+// the cart is locked; a cart that already became an order returns that
+// order and creates nothing; otherwise the lines are copied at the
+// catalog's current prices, the coupon is redeemed, stock is reserved,
+// totals computed, the order numbered, and the cart emptied. Any failure
+// leaves nothing behind.
+NIAGA_FUNCTION(sales_place_order) {
+    const Datum cart_id = required(fcinfo, 0, "cart_id");
+    const Datum shipping_code = required(fcinfo, 1, "shipping_method_code");
+    const Datum shipping_address = required(fcinfo, 2, "shipping_address");
+    const std::optional<Datum> billing_address = optional_argument(fcinfo, 3);
+    const std::optional<Datum> agent_code = optional_argument(fcinfo, 4);
+    const std::optional<Datum> customer_notes = optional_argument(fcinfo, 5);
+
+    static const pg::spi::Statement lock_cart("SELECT order_id FROM sales.carts WHERE id = $1 FOR UPDATE", {UUIDOID});
+    static const pg::spi::Statement agent(
+        "SELECT id, is_active FROM agent.agents WHERE agent_code = $1 AND deleted_at IS NULL", {TEXTOID});
+    static const pg::spi::Statement insert_order(
+        "INSERT INTO sales.orders (user_id, agent_id, shipping_method, shipping_address, billing_address, customer_notes) "
+        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        {UUIDOID, UUIDOID, TEXTOID, JSONBOID, JSONBOID, TEXTOID});
+    static const pg::spi::Statement copy_lines(
+        "INSERT INTO sales.order_items (order_id, product_id, variant_id, sku, name, variant_name, quantity, unit_price) "
+        "SELECT $1, ci.product_id, ci.variant_id, coalesce(v.sku, p.sku), p.name, v.name, ci.quantity, "
+        "  coalesce(v.price, p.base_price) "
+        "FROM sales.cart_items ci JOIN catalog.products p ON p.id = ci.product_id "
+        "LEFT JOIN catalog.product_variants v ON v.id = ci.variant_id WHERE ci.cart_id = $2 ORDER BY ci.created_at, ci.id",
+        {UUIDOID, UUIDOID});
+    static const pg::spi::Statement redeem("SELECT sales.redeem_coupon($1, $2)", {UUIDOID, TEXTOID});
+    static const pg::spi::Statement reserve("SELECT inventory.reserve_order($1)", {UUIDOID});
+    static const pg::spi::Statement empty_cart(
+        "WITH emptied AS (DELETE FROM sales.cart_items WHERE cart_id = $1) "
+        "UPDATE sales.carts SET order_id = $2 WHERE id = $1",
+        {UUIDOID, UUIDOID});
+
+    pg::spi::Connection spi;
+    if (lock_cart.execute(&cart_id, nullptr, 1) == 0)
+        throw Error(sqlstate::kNoDataFound, cart_name(cart_id) + " does not exist");
+    if (const auto existing = pg::spi::value(0, 1)) {  // a double submit
+        const Datum row = order_row(pg::datum_from_uuid(pg::uuid_from_datum(*existing)));
+        spi.finish();
+        return row;
+    }
+    const sales::Cart cart = sales::read_cart(cart_id);
+    if (cart.expired) throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " has expired");
+    if (cart.lines.empty()) throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " is empty");
+    sales::shipping_method(pg::string_from_text(shipping_code));
+    require_object(shipping_address, "shipping_address");
+    if (billing_address) require_object(*billing_address, "billing_address");
+    std::optional<Datum> agent_id;
+    if (agent_code) {
+        const std::string code = pg::string_from_text(*agent_code);
+        if (agent.execute(&*agent_code, nullptr, 1) == 0)
+            throw Error(sqlstate::kNoDataFound, "no agent has code \"" + code + "\"");
+        if (!DatumGetBool(*pg::spi::value(0, 2)))
+            throw Error(sqlstate::kInvalidParameterValue, "agent " + code + " is not active");
+        agent_id = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 1)));
+    }
+
+    const Datum order[] = {cart.user_id.value_or(0), agent_id.value_or(0), shipping_code, shipping_address,
+                           billing_address.value_or(0), customer_notes.value_or(0)};
+    const char order_nulls[] = {cart.user_id ? ' ' : 'n', agent_id ? ' ' : 'n', ' ', ' ',
+                                billing_address ? ' ' : 'n', customer_notes ? ' ' : 'n', '\0'};
+    insert_order.execute(order, order_nulls, 1);
+    const Datum order_id = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 1)));
+    const Datum lines[] = {order_id, cart_id};
+    copy_lines.execute(lines, nullptr);
+    if (cart.coupon_code) {
+        const Datum coupon[] = {order_id, pg::text_from_string(*cart.coupon_code)};
+        redeem.execute(coupon, nullptr);
+    }
+    reserve.execute(&order_id, nullptr);
+    const Datum emptied[] = {cart_id, order_id};
+    empty_cart.execute(emptied, nullptr);
+    const Datum row = order_row(order_id);
+    spi.finish();
+    return row;
+}
+
+// sales.expire_pending_orders(max_age interval DEFAULT '60 minutes') → int:
+// cancels (reason `expired`) the pending orders older than max_age with no
+// completed payment, releasing their stock and coupon uses. Orders locked by
+// a checkout or a payment at that moment are skipped, not waited for; the
+// payment check runs after the lock, so a payment and an expiry never both
+// win.
+NIAGA_FUNCTION(sales_expire_pending_orders) {
+    const Datum max_age = required(fcinfo, 0, "max_age");
+    static const pg::spi::Statement lock(
+        "SELECT coalesce(array_agg(id), '{}') FROM (SELECT id FROM sales.orders "
+        "WHERE status = 'pending' AND created_at < now() - $1 ORDER BY id FOR NO KEY UPDATE SKIP LOCKED) locked",
+        {INTERVALOID});
+    static const pg::spi::Statement expire(
+        "UPDATE sales.orders o SET status = 'cancelled', cancellation_reason = 'expired' "
+        "WHERE o.id = ANY($1) AND o.status = 'pending' AND NOT EXISTS "
+        "(SELECT 1 FROM sales.payments p WHERE p.order_id = o.id AND p.status = 'completed')",
+        {UUIDARRAYOID});
+    pg::spi::Connection spi;
+    lock.execute(&max_age, nullptr, 1);
+    const Datum ids = *pg::spi::value(0, 1);
+    const uint64_t expired = expire.execute(&ids, nullptr);
+    spi.finish();
+    return Int32GetDatum(static_cast<int32>(expired));
+}

@@ -1,0 +1,1 @@
+SELECT public.cpnt_order_and_redeem();
