@@ -365,6 +365,44 @@ AS 'MODULE_PATHNAME', 'sales_refund_order';
 COMMENT ON FUNCTION sales.refund_order(uuid, text, boolean) IS
     'delivered -> refunded: a refunds row, goods back in stock when restock (return movements), profile uncounted';
 
+-- Cart, checkout and payments (SPEC §6, §8).
+
+CREATE FUNCTION sales.add_to_cart(cart_id uuid, product_id uuid, variant_id uuid, quantity integer)
+RETURNS uuid
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'sales_add_to_cart';
+COMMENT ON FUNCTION sales.add_to_cart(uuid, uuid, uuid, integer) IS
+    'Adds to the cart''s line for the product/variant (or makes one) at the variant price, else the base price';
+
+CREATE FUNCTION sales.place_order(cart_id uuid, shipping_method_code text, shipping_address jsonb,
+                                  billing_address jsonb DEFAULT NULL, agent_code text DEFAULT NULL,
+                                  customer_notes text DEFAULT NULL)
+RETURNS sales.orders
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'sales_place_order';
+COMMENT ON FUNCTION sales.place_order(uuid, text, jsonb, jsonb, text, text) IS
+    'Checkout, atomically: lines at current prices, coupon redeemed, stock reserved, totals, number, cart emptied; '
+    'a double submit returns the first order';
+
+CREATE FUNCTION sales.expire_pending_orders(max_age interval DEFAULT '60 minutes')
+RETURNS integer
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'sales_expire_pending_orders';
+COMMENT ON FUNCTION sales.expire_pending_orders(interval) IS
+    'Cancels (reason expired) pending orders older than max_age with no completed payment; safe beside checkouts';
+
+CREATE FUNCTION sales.record_payment(order_id uuid, payment_method text, payment_provider text, transaction_id text,
+                                     amount numeric, status text, metadata jsonb DEFAULT NULL)
+RETURNS uuid
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'sales_record_payment';
+COMMENT ON FUNCTION sales.record_payment(uuid, text, text, text, numeric, text, jsonb) IS
+    'Records or updates a payment, idempotent on (payment_provider, transaction_id); paid in full confirms a pending order';
+
 CREATE TRIGGER orders_status_guard_insert BEFORE INSERT ON sales.orders
     FOR EACH ROW EXECUTE FUNCTION sales.order_status_guard();
 CREATE TRIGGER orders_status_guard_update BEFORE UPDATE OF status ON sales.orders
