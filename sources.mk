@@ -25,6 +25,7 @@ NIAGA_PG_SOURCES = \
 	src/crm.cpp \
 	src/hierarchy.cpp \
 	src/inventory_data.cpp \
+	src/invariants.cpp \
 	src/lifecycle.cpp \
 	src/module.cpp \
 	src/numbers.cpp \

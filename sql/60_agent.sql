@@ -118,3 +118,13 @@ SELECT pg_catalog.pg_extension_config_dump('agent.targets', '');
 SELECT pg_catalog.pg_extension_config_dump('agent.payouts', '');
 SELECT pg_catalog.pg_extension_config_dump('agent.commissions', '');
 SELECT pg_catalog.pg_extension_config_dump('agent.payout_number_seq', '');
+
+-- Invariants (SPEC §13): created last, as it reads every schema.
+
+CREATE FUNCTION niaga.check_invariants()
+RETURNS TABLE (invariant text, detail text)
+LANGUAGE c
+STABLE
+AS 'MODULE_PATHNAME', 'niaga_check_invariants';
+COMMENT ON FUNCTION niaga.check_invariants() IS
+    'Every invariant of SPEC section 13 checked against the data; no rows on a consistent database';

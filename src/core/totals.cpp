@@ -15,6 +15,11 @@ Money line_total(const PricedLine& line) {
     return line.unit_price.times(line.quantity).require_column_range("line total_price");
 }
 
+Money tax_on(Money discounted_subtotal, Money shipping, const TaxTerms& tax) {
+    const Money taxable = tax.applies_to_shipping ? discounted_subtotal + shipping : discounted_subtotal;
+    return taxable.percent(tax.rate);
+}
+
 Totals compute_totals(const std::vector<PricedLine>& lines, const PricingTerms& terms) {
     Totals totals;
     for (const PricedLine& line : lines) totals.subtotal += line_total(line);
@@ -29,10 +34,7 @@ Totals compute_totals(const std::vector<PricedLine>& lines, const PricingTerms& 
     }
     totals.shipping.require_column_range("shipping_cost");
 
-    if (terms.tax) {
-        const Money taxable = terms.tax->applies_to_shipping ? discounted + totals.shipping : discounted;
-        totals.tax = taxable.percent(terms.tax->rate);
-    }
+    if (terms.tax) totals.tax = tax_on(discounted, totals.shipping, *terms.tax);
     totals.tax.require_column_range("tax_amount");
 
     totals.total = discounted + totals.shipping + totals.tax;

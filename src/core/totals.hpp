@@ -45,6 +45,10 @@ struct Totals {
 // price; 22003 when the line total does not fit numeric(12,2).
 Money line_total(const PricedLine& line);
 
+// Step 5 of §5: round((subtotal − discount [+ shipping when the rate
+// applies to shipping]) × rate / 100).
+Money tax_on(Money discounted_subtotal, Money shipping, const TaxTerms& tax);
+
 // The totals of §5. Every stored amount is checked against numeric(12,2)
 // (22003, naming the column).
 Totals compute_totals(const std::vector<PricedLine>& lines, const PricingTerms& terms);
