@@ -3,6 +3,7 @@
 
 # Business rules: plain C++, no PostgreSQL headers.
 NIAGA_CORE_SOURCES = \
+	src/core/commissions.cpp \
 	src/core/coupons.cpp \
 	src/core/hierarchy.cpp \
 	src/core/lifecycle.cpp \
@@ -19,6 +20,7 @@ NIAGA_PG_SOURCES = \
 	src/pg/settings.cpp \
 	src/pg/spi.cpp \
 	src/pg/trigger.cpp \
+	src/agents.cpp \
 	src/catalog.cpp \
 	src/checkout.cpp \
 	src/coupons.cpp \

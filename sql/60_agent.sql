@@ -99,6 +99,69 @@ CREATE INDEX commissions_order_id_idx ON agent.commissions (order_id);
 CREATE INDEX commissions_agent_status_idx ON agent.commissions (agent_id, status);
 CREATE INDEX commissions_payout_id_idx ON agent.commissions (payout_id);
 
+-- Commissions, targets and payouts (SPEC §9).
+
+CREATE FUNCTION agent.upline(agent_id uuid)
+RETURNS TABLE (level integer, agent_id uuid)
+LANGUAGE c
+STABLE
+AS 'MODULE_PATHNAME', 'agent_upline';
+COMMENT ON FUNCTION agent.upline(uuid) IS 'The agents above an agent: level 1 = its parent, 2 = the parent''s parent, ...';
+
+CREATE FUNCTION agent.accrue_commissions(order_id uuid)
+RETURNS integer
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'agent_accrue_commissions';
+COMMENT ON FUNCTION agent.accrue_commissions(uuid) IS
+    'Pending commissions of a confirmed order: the selling agent (level 0) and override levels up the upline; once each';
+
+CREATE FUNCTION agent.approve_commissions(order_id uuid)
+RETURNS integer
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'agent_approve_commissions';
+COMMENT ON FUNCTION agent.approve_commissions(uuid) IS
+    'Delivered order: its pending commissions become approved and the selling agent''s targets count it';
+
+CREATE FUNCTION agent.reverse_commissions(order_id uuid)
+RETURNS integer
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'agent_reverse_commissions';
+COMMENT ON FUNCTION agent.reverse_commissions(uuid) IS
+    'Cancelled/refunded order: unpaid commissions cancelled, paid (or in a payout) ones clawed back; targets uncounted';
+
+CREATE FUNCTION agent.close_targets(as_of date)
+RETURNS integer
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'agent_close_targets';
+COMMENT ON FUNCTION agent.close_targets(date) IS 'Active targets whose period ended before as_of become missed';
+
+CREATE FUNCTION agent.create_payout(agent_id uuid, payment_method text, bank_name text DEFAULT NULL,
+                                    bank_account text DEFAULT NULL)
+RETURNS uuid
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'agent_create_payout';
+COMMENT ON FUNCTION agent.create_payout(uuid, text, text, text) IS
+    'One payout (PAY- number) of the agent''s approved unpaid commissions and pending clawbacks; refuses empty or non-positive';
+
+CREATE FUNCTION agent.complete_payout(id uuid)
+RETURNS void
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'agent_complete_payout';
+COMMENT ON FUNCTION agent.complete_payout(uuid) IS 'The payout is completed; its commissions are paid';
+
+CREATE FUNCTION agent.fail_payout(id uuid, notes text)
+RETURNS void
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'agent_fail_payout';
+COMMENT ON FUNCTION agent.fail_payout(uuid, text) IS 'The payout failed; its commissions are free for the next payout';
+
 CREATE TRIGGER agents_set_updated_at BEFORE UPDATE ON agent.agents
     FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();
 CREATE TRIGGER agents_reject_cycle BEFORE INSERT OR UPDATE OF parent_agent_id ON agent.agents

@@ -1,5 +1,6 @@
 // niaga.check_invariants() (SPEC.md §13): every invariant the rules promise,
 // checked against the data. No rows means a consistent database.
+#include "core/commissions.hpp"
 #include "core/totals.hpp"
 #include "pg/convert.hpp"
 #include "pg/guard.hpp"
@@ -61,6 +62,16 @@ const char* const kChecks[] = {
     "FROM crm.customer_profiles p LEFT JOIN LATERAL (SELECT count(*) AS orders, sum(total) AS spent "
     "  FROM sales.orders o WHERE o.user_id = p.user_id AND o.status = 'delivered') d ON true "
     "WHERE p.total_orders <> coalesce(d.orders, 0) OR p.total_spent <> coalesce(d.spent, 0)",
+    // a clawback is the exact negation of the accrual it reverses.
+    "SELECT 'commission clawback', format('clawback %s: %s does not negate %s', c.id, c.commission_amount, "
+    "  r.commission_amount) "
+    "FROM agent.commissions c JOIN agent.commissions r ON r.id = c.reverses_id "
+    "WHERE c.commission_amount <> -r.commission_amount OR c.order_id <> r.order_id OR c.agent_id <> r.agent_id",
+    // the amount of every payout that has not failed = Σ its commissions.
+    "SELECT 'payout amount', format('payout %s: amount %s, commissions sum to %s', p.payout_number, p.amount, "
+    "  coalesce((SELECT sum(c.commission_amount) FROM agent.commissions c WHERE c.payout_id = p.id), 0)) "
+    "FROM agent.payouts p WHERE p.status <> 'failed' AND p.amount <> "
+    "  coalesce((SELECT sum(c.commission_amount) FROM agent.commissions c WHERE c.payout_id = p.id), 0)",
     // order numbers unique (a constraint) and well-formed.
     "SELECT 'order number', format('order %s: number %s is not ORD-YYYYMMDD-NNNNNN', id, order_number) "
     "FROM sales.orders WHERE order_number !~ '^ORD-[0-9]{8}-[0-9]{6,}$'",
@@ -100,6 +111,21 @@ NIAGA_FUNCTION(niaga_check_invariants) {
         if (expected != sen(5))
             violations.emplace_back("order tax", "order " + pg::string_from_text(*pg::spi::value(row, 1)) + ": tax " +
                                                      sen(5).to_string() + ", its tax rate gives " + expected.to_string());
+    }
+    // Every accrual is round(base × rate / 100) (core's rounding).
+    static const pg::spi::Statement accruals(
+        "SELECT id::text, (order_total * 100)::int8, (commission_rate * 100)::int8, (commission_amount * 100)::int8 "
+        "FROM agent.commissions WHERE reverses_id IS NULL",
+        {});
+    const uint64_t commissions = accruals.execute(nullptr, nullptr);
+    for (uint64_t row = 0; row < commissions; ++row) {
+        auto sen = [&](int column) { return Money::from_sen(DatumGetInt64(*pg::spi::value(row, column))); };
+        const Money expected =
+            niaga::commission_amount(sen(2), niaga::Rate::from_hundredths(DatumGetInt64(*pg::spi::value(row, 3))));
+        if (expected != sen(4))
+            violations.emplace_back("commission amount", "commission " + pg::string_from_text(*pg::spi::value(row, 1)) +
+                                                             ": " + sen(4).to_string() + ", base and rate give " +
+                                                             expected.to_string());
     }
     spi.finish();
 

@@ -41,6 +41,9 @@ void run_effects(const TriggerData* data, HeapTuple row, OrderStatus status) {
     static const pg::spi::Statement release_coupon("SELECT sales.release_coupon($1)", {UUIDOID});
     static const pg::spi::Statement ship("SELECT inventory.ship_reservation($1)", {UUIDOID});
     static const pg::spi::Statement restock("SELECT inventory.restock_order($1)", {UUIDOID});
+    static const pg::spi::Statement accrue("SELECT agent.accrue_commissions($1)", {UUIDOID});
+    static const pg::spi::Statement approve("SELECT agent.approve_commissions($1)", {UUIDOID});
+    static const pg::spi::Statement reverse("SELECT agent.reverse_commissions($1)", {UUIDOID});
     static const pg::spi::Statement count_customer(
         "UPDATE crm.customer_profiles SET total_orders = total_orders + $3, total_spent = total_spent + $3 * $2 "
         "WHERE user_id = $1",
@@ -55,6 +58,9 @@ void run_effects(const TriggerData* data, HeapTuple row, OrderStatus status) {
     if (effects.release_stock) call_effect(release_stock, order_id);
     if (effects.give_back_coupon) call_effect(release_coupon, order_id);
     if (effects.ship_stock) call_effect(ship, order_id);
+    if (effects.accrue_commissions) call_effect(accrue, order_id);
+    if (effects.approve_commissions) call_effect(approve, order_id);
+    if (effects.reverse_commissions) call_effect(reverse, order_id);
 
     const std::optional<Datum> user_id = pg::trigger::column(data, row, "user_id", UUIDOID);
     const Datum total = *pg::trigger::column(data, row, "total", NUMERICOID);

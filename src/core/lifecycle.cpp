@@ -65,12 +65,14 @@ MoveEffects effects_of_entering(OrderStatus status) {
         case OrderStatus::kConfirmed:
             effects.timestamp_column = "confirmed_at";
             effects.reserve_stock = true;
+            effects.accrue_commissions = true;
             break;
         case OrderStatus::kCancelled:
             effects.timestamp_column = "cancelled_at";
             effects.release_stock = true;
             effects.give_back_coupon = true;
             effects.needs_reason = true;
+            effects.reverse_commissions = true;
             break;
         case OrderStatus::kShipped:
             effects.timestamp_column = "shipped_at";
@@ -79,8 +81,12 @@ MoveEffects effects_of_entering(OrderStatus status) {
         case OrderStatus::kDelivered:
             effects.timestamp_column = "delivered_at";
             effects.count_customer = true;
+            effects.approve_commissions = true;
             break;
-        case OrderStatus::kRefunded: effects.refund = true; break;
+        case OrderStatus::kRefunded:
+            effects.refund = true;
+            effects.reverse_commissions = true;
+            break;
         case OrderStatus::kPending:
         case OrderStatus::kProcessing:
         case OrderStatus::kPacked: break;

@@ -31,6 +31,9 @@ struct MoveEffects {
     bool ship_stock = false;                 // shipped: sale movements
     bool count_customer = false;             // delivered
     bool refund = false;                     // refunded: refund row, restock, uncount
+    bool accrue_commissions = false;         // confirmed
+    bool approve_commissions = false;        // delivered (and count agent targets)
+    bool reverse_commissions = false;        // cancelled, refunded
     bool needs_reason = false;               // cancelled: a cancellation reason
 };
 MoveEffects effects_of_entering(OrderStatus status);
