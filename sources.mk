@@ -20,6 +20,7 @@ NIAGA_PG_SOURCES = \
 	src/pg/settings.cpp \
 	src/pg/spi.cpp \
 	src/pg/trigger.cpp \
+	src/accounts.cpp \
 	src/agents.cpp \
 	src/catalog.cpp \
 	src/checkout.cpp \
@@ -47,4 +48,5 @@ NIAGA_SQL_SOURCES = \
 	sql/30_inventory.sql \
 	sql/40_crm.sql \
 	sql/50_sales.sql \
-	sql/60_agent.sql
+	sql/60_agent.sql \
+	sql/90_security.sql

@@ -30,7 +30,8 @@ CREATE TABLE auth.sessions (
     ip_address inet,
     expires_at timestamptz NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now(),
-    revoked_at timestamptz
+    revoked_at timestamptz,
+    rotated_at timestamptz
 );
 COMMENT ON TABLE auth.sessions IS 'Refresh-token sessions; refresh_token holds the SHA-256 of the token, never the token';
 CREATE INDEX idx_sessions_refresh_token ON auth.sessions (refresh_token);
@@ -46,6 +47,51 @@ CREATE TABLE auth.password_resets (
 );
 COMMENT ON TABLE auth.password_resets IS 'Single-use password reset tokens (stored hashed), valid one hour';
 CREATE INDEX password_resets_user_id_idx ON auth.password_resets (user_id);
+
+COMMENT ON COLUMN auth.sessions.rotated_at IS
+    'When the token was exchanged for a new one; presenting it again revokes every session of the user';
+
+-- Sessions and password resets (SPEC §10).
+
+CREATE FUNCTION auth.create_session(user_id uuid, user_agent text, ip_address inet, ttl interval DEFAULT '30 days')
+RETURNS text
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'auth_create_session';
+COMMENT ON FUNCTION auth.create_session(uuid, text, inet, interval) IS
+    'New refresh token for an active user, returned once; only its SHA-256 is stored';
+
+CREATE FUNCTION auth.refresh_session(token text)
+RETURNS TABLE (user_id uuid, token text)
+LANGUAGE c
+VOLATILE
+ROWS 1
+AS 'MODULE_PATHNAME', 'auth_refresh_session';
+COMMENT ON FUNCTION auth.refresh_session(text) IS
+    'Rotates a live token; unknown/expired/revoked: no row; a replayed rotated token revokes every session of its user';
+
+CREATE FUNCTION auth.revoke_session(token text)
+RETURNS boolean
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'auth_revoke_session';
+COMMENT ON FUNCTION auth.revoke_session(text) IS 'Ends the session of a token; true when a live session ended';
+
+CREATE FUNCTION auth.create_password_reset(email text)
+RETURNS text
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'auth_create_password_reset';
+COMMENT ON FUNCTION auth.create_password_reset(text) IS
+    'Reset token valid one hour (stored hashed), or NULL for an unknown email';
+
+CREATE FUNCTION auth.consume_password_reset(token text)
+RETURNS uuid
+LANGUAGE c
+VOLATILE
+AS 'MODULE_PATHNAME', 'auth_consume_password_reset';
+COMMENT ON FUNCTION auth.consume_password_reset(text) IS
+    'Uses a reset token once and returns its user; unknown, expired or used: 22023';
 
 CREATE TRIGGER users_set_updated_at BEFORE UPDATE ON auth.users
     FOR EACH ROW EXECUTE FUNCTION niaga.set_updated_at();

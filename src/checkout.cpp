@@ -2,6 +2,7 @@
 // submit returns the first order) and expire_pending_orders.
 #include "pg/convert.hpp"
 #include "pg/guard.hpp"
+#include "pg/settings.hpp"
 #include "pg/spi.hpp"
 #include "sales_data.hpp"
 
@@ -55,7 +56,8 @@ NIAGA_FUNCTION(sales_add_to_cart) {
         throw Error(sqlstate::kInvalidParameterValue, "quantity must be greater than 0, got " + std::to_string(quantity));
 
     static const pg::spi::Statement lock_cart(
-        "SELECT order_id IS NOT NULL, expires_at <= now() FROM sales.carts WHERE id = $1 FOR NO KEY UPDATE", {UUIDOID});
+        "SELECT order_id IS NOT NULL, expires_at <= now(), user_id FROM sales.carts WHERE id = $1 FOR NO KEY UPDATE",
+        {UUIDOID});
     static const pg::spi::Statement item(
         "SELECT p.sku, p.is_active AND p.deleted_at IS NULL, p.has_variants, p.base_price, "
         "  v.id IS NOT NULL, v.is_active AND v.deleted_at IS NULL, v.price "
@@ -71,6 +73,7 @@ NIAGA_FUNCTION(sales_add_to_cart) {
     pg::spi::Connection spi;
     if (lock_cart.execute(&cart_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, cart_name(cart_id) + " does not exist");
+    pg::require_shopper_owns(pg::shopper_context(), pg::spi::value(0, 3), cart_name(cart_id));
     if (DatumGetBool(*pg::spi::value(0, 1)))
         throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " has already become an order");
     if (DatumGetBool(*pg::spi::value(0, 2))) throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " has expired");
@@ -118,7 +121,8 @@ NIAGA_FUNCTION(sales_place_order) {
     const std::optional<Datum> agent_code = optional_argument(fcinfo, 4);
     const std::optional<Datum> customer_notes = optional_argument(fcinfo, 5);
 
-    static const pg::spi::Statement lock_cart("SELECT order_id FROM sales.carts WHERE id = $1 FOR UPDATE", {UUIDOID});
+    static const pg::spi::Statement lock_cart("SELECT order_id, user_id FROM sales.carts WHERE id = $1 FOR UPDATE",
+                                              {UUIDOID});
     static const pg::spi::Statement agent(
         "SELECT id, is_active FROM agent.agents WHERE agent_code = $1 AND deleted_at IS NULL", {TEXTOID});
     static const pg::spi::Statement insert_order(
@@ -142,6 +146,7 @@ NIAGA_FUNCTION(sales_place_order) {
     pg::spi::Connection spi;
     if (lock_cart.execute(&cart_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, cart_name(cart_id) + " does not exist");
+    pg::require_shopper_owns(pg::shopper_context(), pg::spi::value(0, 2), cart_name(cart_id));
     if (const auto existing = pg::spi::value(0, 1)) {  // a double submit
         const Datum row = order_row(pg::datum_from_uuid(pg::uuid_from_datum(*existing)));
         spi.finish();

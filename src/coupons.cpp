@@ -6,6 +6,7 @@
 #include "pg/arrays.hpp"
 #include "pg/convert.hpp"
 #include "pg/guard.hpp"
+#include "pg/settings.hpp"
 #include "pg/spi.hpp"
 #include "sales_data.hpp"
 
@@ -55,6 +56,14 @@ std::optional<Datum> optional_argument(FunctionCallInfo fcinfo, int index) {
     return PG_GETARG_DATUM(index);
 }
 
+// The user argument of a coupon preview: a shopper may ask only for itself
+// (or as a guest), not probe another customer's usage.
+std::optional<Datum> user_argument(FunctionCallInfo fcinfo, int index) {
+    const std::optional<Datum> user = optional_argument(fcinfo, index);
+    pg::require_shopper_owns(pg::shopper_context(), user, "the coupon usage of that user");
+    return user;
+}
+
 }  // namespace
 
 // sales.check_coupon(code text, user_id uuid, subtotal numeric)
@@ -63,7 +72,7 @@ NIAGA_FUNCTION(sales_check_coupon) {
     const std::string code = code_argument(fcinfo, 0);
     const Money subtotal = subtotal_argument(fcinfo, 2);
     pg::spi::Connection spi;
-    const niaga::CouponDecision decision = decide(code, optional_argument(fcinfo, 1), subtotal);
+    const niaga::CouponDecision decision = decide(code, user_argument(fcinfo, 1), subtotal);
     spi.finish();
 
     const char* reason = niaga::coupon_reason_name(decision.reason);
@@ -84,7 +93,7 @@ NIAGA_FUNCTION(sales_coupon_discount) {
     const std::string code = code_argument(fcinfo, 0);
     const Money subtotal = subtotal_argument(fcinfo, 2);
     pg::spi::Connection spi;
-    const niaga::CouponDecision decision = decide(code, optional_argument(fcinfo, 1), subtotal);
+    const niaga::CouponDecision decision = decide(code, user_argument(fcinfo, 1), subtotal);
     spi.finish();
     if (!decision.is_valid()) throw Error(niaga::coupon_reason_state(decision.reason), decision.message);
     return pg::numeric_from_money(decision.discount);

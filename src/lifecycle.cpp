@@ -156,7 +156,8 @@ std::optional<std::string> text_argument(FunctionCallInfo fcinfo, int index) {
 // the function's notes and options for the triggers, and returns the row.
 Datum move_order(Datum order_id, OrderStatus to, const MoveContext& move, std::optional<std::string> tracking_number = {},
                  std::optional<std::string> tracking_url = {}) {
-    static const pg::spi::Statement lock("SELECT status FROM sales.orders WHERE id = $1 FOR NO KEY UPDATE", {UUIDOID});
+    static const pg::spi::Statement lock("SELECT status, user_id FROM sales.orders WHERE id = $1 FOR NO KEY UPDATE",
+                                         {UUIDOID});
     static const pg::spi::Statement update(
         "UPDATE sales.orders SET status = $2, "
         "cancellation_reason = CASE WHEN $2 = 'cancelled' THEN coalesce($3, cancellation_reason) "
@@ -169,7 +170,19 @@ Datum move_order(Datum order_id, OrderStatus to, const MoveContext& move, std::o
         throw Error(sqlstate::kNoDataFound, "order " + pg::uuid_from_datum(order_id).to_string() + " does not exist");
     // The same status is not a move: refuse it here, where the caller asked
     // for a move (a plain UPDATE leaving status unchanged is no move at all).
-    niaga::require_order_move(niaga::parse_order_status(pg::string_from_text(*pg::spi::value(0, 1))), to);
+    const OrderStatus from = niaga::parse_order_status(pg::string_from_text(*pg::spi::value(0, 1)));
+    // A shopper may only cancel its own pending order (sales.cancel_order is
+    // the one lifecycle function granted to niaga_shopper).
+    const pg::ShopperContext shopper = pg::shopper_context();
+    if (shopper.is_shopper) {
+        const std::string name = "order " + pg::uuid_from_datum(order_id).to_string();
+        const std::optional<Datum> owner = pg::spi::value(0, 2);
+        if (!owner) throw Error(sqlstate::kInsufficientPrivilege, "permission denied: " + name + " is a guest order");
+        pg::require_shopper_owns(shopper, owner, name);
+        if (to != OrderStatus::kCancelled || from != OrderStatus::kPending)
+            throw Error(sqlstate::kInsufficientPrivilege, "permission denied: a shopper can only cancel a pending order");
+    }
+    niaga::require_order_move(from, to);
     const Datum arguments[] = {order_id, pg::text_from_string(niaga::order_status_name(to)),
                                move.notes ? pg::text_from_string(*move.notes) : Datum(0),
                                tracking_number ? pg::text_from_string(*tracking_number) : Datum(0),

@@ -4,6 +4,7 @@
 #include "core/totals.hpp"
 #include "pg/convert.hpp"
 #include "pg/guard.hpp"
+#include "pg/settings.hpp"
 #include "pg/spi.hpp"
 #include "pg/trigger.hpp"
 #include "order_writes.hpp"
@@ -157,6 +158,7 @@ NIAGA_FUNCTION(sales_quote) {
     pg::spi::Connection spi;
     const sales::Cart cart = sales::read_cart(PG_GETARG_DATUM(0));
     const std::string cart_name = "cart " + pg::uuid_from_datum(cart.cart_id).to_string();
+    pg::require_shopper_owns(pg::shopper_context(), cart.user_id, cart_name);
     if (cart.order_id)
         throw Error(sqlstate::kCartEmptyOrExpired,
                     cart_name + " already became order " + pg::uuid_from_datum(*cart.order_id).to_string());

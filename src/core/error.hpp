@@ -17,6 +17,7 @@ namespace sqlstate {
 inline constexpr SqlState kInvalidParameterValue{"22023"};
 inline constexpr SqlState kNumericValueOutOfRange{"22003"};
 inline constexpr SqlState kCheckViolation{"23514"};
+inline constexpr SqlState kInsufficientPrivilege{"42501"};
 inline constexpr SqlState kNoDataFound{"P0002"};
 inline constexpr SqlState kInternalError{"XX000"};
 inline constexpr SqlState kTriggerProtocolViolated{"39P01"};

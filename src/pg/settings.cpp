@@ -9,6 +9,7 @@
 
 extern "C" {
 #include "pgtime.h"
+#include "utils/acl.h"
 #include "utils/guc.h"
 }
 
@@ -23,6 +24,7 @@ char* actor_id_setting = nullptr;
 // instead of recording no actor.
 char dropped_actor_id[128] = "";
 char* timezone_setting = nullptr;
+char* user_id_setting = nullptr;
 constexpr const char* kDefaultTimezone = "Asia/Kuala_Lumpur";
 
 // Refuses a niaga.actor_id that is not empty and not a uuid, at SET time.
@@ -30,6 +32,14 @@ bool check_actor_id(char** value, void**, GucSource) {
     if (*value == nullptr || (*value)[0] == '\0' || parse_uuid(*value)) return true;
     GUC_check_errcode(ERRCODE_INVALID_PARAMETER_VALUE);
     GUC_check_errdetail("niaga.actor_id must be a uuid (an auth.users id) or empty.");
+    return false;
+}
+
+// Refuses a niaga.user_id that is not empty and not a uuid.
+bool check_user_id(char** value, void**, GucSource) {
+    if (*value == nullptr || (*value)[0] == '\0' || parse_uuid(*value)) return true;
+    GUC_check_errcode(ERRCODE_INVALID_PARAMETER_VALUE);
+    GUC_check_errdetail("niaga.user_id must be a uuid (an auth.users id) or empty.");
     return false;
 }
 
@@ -59,6 +69,9 @@ void define_settings() {
                                "Recorded as created_by in order status history and changed_by in price history.",
                                &actor_id_setting, "", PGC_USERSET, 0, check_actor_id, assign_actor_id, nullptr);
     std::memcpy(dropped_actor_id, pending, sizeof pending);
+    DefineCustomStringVariable("niaga.user_id", "The end user a niaga_shopper session acts for.",
+                               "Row-level security gives niaga_shopper only this user's rows; other roles ignore it.",
+                               &user_id_setting, "", PGC_USERSET, 0, check_user_id, nullptr, nullptr);
     MarkGUCPrefixReserved("niaga");
 }
 
@@ -70,6 +83,24 @@ std::optional<Datum> actor_id() {
     const std::optional<Uuid> actor = parse_uuid(actor_id_setting);
     if (!actor) return std::nullopt;  // unreachable: check_actor_id refused it
     return datum_from_uuid(*actor);
+}
+
+ShopperContext shopper_context() {
+    ShopperContext context;
+    const Oid shopper = call([] { return get_role_oid("niaga_shopper", true); });
+    if (shopper == InvalidOid) return context;
+    // The outer user: who called, not the owner a SECURITY DEFINER function
+    // runs as. Membership without superuser shortcuts.
+    context.is_shopper = call([&] { return is_member_of_role_nosuper(GetOuterUserId(), shopper); });
+    if (context.is_shopper && user_id_setting != nullptr && user_id_setting[0] != '\0')
+        if (const std::optional<Uuid> user = parse_uuid(user_id_setting)) context.user_id = datum_from_uuid(*user);
+    return context;
+}
+
+void require_shopper_owns(const ShopperContext& shopper, std::optional<Datum> owner, const std::string& what) {
+    if (!shopper.is_shopper || !owner) return;
+    if (!shopper.user_id || uuid_from_datum(*shopper.user_id) != uuid_from_datum(*owner))
+        throw Error(sqlstate::kInsufficientPrivilege, "permission denied: " + what + " belongs to another user");
 }
 
 BusinessDate business_date() {

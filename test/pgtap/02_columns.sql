@@ -6,7 +6,7 @@
 -- numeric(5,2) rates, numeric(10,3) weights, text[] tags, jsonb order
 -- addresses and payment metadata, varchar(n) for the seed's varchars.
 BEGIN;
-SELECT plan(817);
+SELECT plan(819);
 
 CREATE TEMP TABLE expected_columns (
     schema_name name NOT NULL,
@@ -37,7 +37,7 @@ FROM (
         'updated_at timestamptz', 'deleted_at timestamptz']),
     ('auth', 'sessions', ARRAY[
         'id uuid', 'user_id uuid', 'refresh_token varchar(255)', 'user_agent text', 'ip_address inet',
-        'expires_at timestamptz', 'created_at timestamptz', 'revoked_at timestamptz']),
+        'expires_at timestamptz', 'created_at timestamptz', 'revoked_at timestamptz', 'rotated_at timestamptz']),
     ('auth', 'password_resets', ARRAY[
         'id uuid', 'user_id uuid', 'token varchar(255)', 'expires_at timestamptz', 'used_at timestamptz',
         'created_at timestamptz']),
@@ -181,7 +181,7 @@ CROSS JOIN LATERAL unnest(t.specs) WITH ORDINALITY AS c (spec, position);
 
 SELECT is((SELECT count(DISTINCT (schema_name, table_name))::int FROM expected_columns), 41,
           'the expected column list covers 41 tables');
-SELECT is((SELECT count(*)::int FROM expected_columns), 394, 'the expected column list has 394 columns');
+SELECT is((SELECT count(*)::int FROM expected_columns), 395, 'the expected column list has 395 columns');
 
 -- Exactly these columns, table by table (41 tests).
 SELECT columns_are(
@@ -194,7 +194,7 @@ FROM expected_columns
 GROUP BY schema_name, table_name
 ORDER BY schema_name, table_name;
 
--- Each column's type (394 tests).
+-- Each column's type (395 tests).
 SELECT col_type_is(
     schema_name,
     table_name,
