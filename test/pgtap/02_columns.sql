@@ -6,7 +6,7 @@
 -- numeric(5,2) rates, numeric(10,3) weights, text[] tags, jsonb order
 -- addresses and payment metadata, varchar(n) for the seed's varchars.
 BEGIN;
-SELECT plan(819);
+SELECT plan(817);
 
 CREATE TEMP TABLE expected_columns (
     schema_name name NOT NULL,

@@ -399,10 +399,13 @@ TEST(CashRounding, SmallAmounts) {
     EXPECT_EQ(cash_rounding(rm(8)).sen(), 10);
 }
 
-TEST(CashRounding, ColumnMaximumAndInt64EdgesDoNotOverflow) {
-    EXPECT_EQ(cash_rounding(rm(kColumnMax)).sen(), kColumnMax + 1);  // …99.99 → …100.00
-    const int64_t max = std::numeric_limits<int64_t>::max();         // …807 → …805
-    EXPECT_EQ(cash_rounding(rm(max)).sen(), max - 2);
+// SPEC §2: a result beyond numeric(12,2) raises 22003, whether the amount
+// itself is too large or rounding carries it over the limit.
+TEST(CashRounding, BeyondTheColumnIsOutOfRange) {
+    EXPECT_EQ(cash_rounding(rm(kColumnMax - 2)).sen(), kColumnMax - 4);  // …99.97 → …99.95
+    expect_error("22003", [] { cash_rounding(rm(kColumnMax)); });       // …99.99 → …100.00
+    expect_error("22003", [] { cash_rounding(rm(kColumnMax + 1)); });
+    expect_error("22003", [] { cash_rounding(rm(std::numeric_limits<int64_t>::max())); });
 }
 
 TEST(CashRounding, NegativeRefused) {
