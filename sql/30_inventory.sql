@@ -257,7 +257,16 @@ CREATE TRIGGER stock_items_guard_reserved_update BEFORE UPDATE OF reserved_quant
 CREATE TRIGGER stock_items_guard_delete BEFORE DELETE ON inventory.stock_items
     FOR EACH ROW WHEN (OLD.quantity <> 0 OR OLD.reserved_quantity <> 0)
     EXECUTE FUNCTION inventory.guard_stock('delete');
+CREATE TRIGGER stock_items_guard_identity BEFORE UPDATE OF warehouse_id, product_id, variant_id ON inventory.stock_items
+    FOR EACH ROW
+    WHEN ((OLD.warehouse_id, OLD.product_id, OLD.variant_id) IS DISTINCT FROM
+          (NEW.warehouse_id, NEW.product_id, NEW.variant_id))
+    EXECUTE FUNCTION inventory.guard_stock('identity');
+CREATE TRIGGER stock_items_guard_truncate BEFORE TRUNCATE ON inventory.stock_items
+    FOR EACH STATEMENT EXECUTE FUNCTION inventory.guard_stock('delete');
 CREATE TRIGGER stock_movements_guard_ledger BEFORE INSERT OR UPDATE OR DELETE ON inventory.stock_movements
+    FOR EACH STATEMENT EXECUTE FUNCTION inventory.guard_stock('ledger');
+CREATE TRIGGER stock_movements_guard_truncate BEFORE TRUNCATE ON inventory.stock_movements
     FOR EACH STATEMENT EXECUTE FUNCTION inventory.guard_stock('ledger');
 
 CREATE TRIGGER warehouses_set_updated_at BEFORE UPDATE ON inventory.warehouses

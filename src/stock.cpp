@@ -193,8 +193,10 @@ NIAGA_FUNCTION(inventory_record_movement) {
 //     changes): only niaga's reservation functions change it;
 //   'ledger' (BEFORE INSERT/UPDATE/DELETE ON stock_movements, per
 //     statement): the ledger is written by the stock_items trigger only;
-//   'delete' (BEFORE DELETE ON stock_items when stock remains): a stock item
-//     holding stock cannot be deleted (adjust it to 0 first).
+//   'delete' (BEFORE DELETE ON stock_items when stock remains, and BEFORE
+//     TRUNCATE): a stock item holding stock cannot be deleted;
+//   'identity' (BEFORE UPDATE OF warehouse_id, product_id, variant_id when
+//     one changes): a stock item keeps what it counts, as its ledger does.
 NIAGA_FUNCTION(inventory_guard_stock) {
     if (!CALLED_AS_TRIGGER(fcinfo))
         throw Error(sqlstate::kTriggerProtocolViolated, "inventory.guard_stock must be called as a trigger");
@@ -218,5 +220,9 @@ NIAGA_FUNCTION(inventory_guard_stock) {
     }
     if (guard == "delete")
         throw Error(sqlstate::kObjectNotInPrerequisiteState, "a stock item that still holds or reserves stock cannot be deleted; adjust it to 0 first");
+    if (guard == "identity")
+        throw Error(sqlstate::kObjectNotInPrerequisiteState,
+                    "a stock item cannot move to another warehouse, product or variant: its ledger stays with it; "
+                    "transfer the stock (inventory.create_transfer) or adjust it instead");
     throw Error(sqlstate::kTriggerProtocolViolated, "unknown stock guard \"" + guard + "\"");
 }

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace niaga {
 
@@ -34,6 +35,11 @@ std::vector<StockDemand> merge_demand(const std::vector<StockDemand>& lines) {
             throw Error(sqlstate::kNumericValueOutOfRange, "quantity of " + line.sku + " is out of range");
         }
     }
+    // Stock quantities are integer columns.
+    for (const StockDemand& item : merged)
+        if (item.quantity > std::numeric_limits<int32_t>::max())
+            throw Error(sqlstate::kNumericValueOutOfRange,
+                        "quantity " + std::to_string(item.quantity) + " of " + item.sku + " is out of range");
     return merged;
 }
 

@@ -30,7 +30,8 @@ struct WarehouseStock {
 };
 
 // Merges lines of the same item into one demand (quantities summed), in
-// first-seen order. 22023 for a quantity ≤ 0.
+// first-seen order. 22023 for a quantity ≤ 0; 22003 when an item's total
+// does not fit the integer quantity columns.
 std::vector<StockDemand> merge_demand(const std::vector<StockDemand>& lines);
 
 // The warehouse that serves the whole demand: the one of lowest priority,

@@ -1,0 +1,1 @@
+SELECT public.stkhot_order_and_reserve();
