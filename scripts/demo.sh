@@ -38,7 +38,7 @@ say "creating database niaga with the extension and the demo store"
 create_database niaga
 "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d niaga -f "$NIAGA_ROOT/scripts/demo-data.sql"
 
-psql_demo() { "$PG_BIN/psql" -X -v ON_ERROR_STOP=1 -d niaga "$@"; }
+psql_demo() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d niaga "$@"; }
 echo
 echo "niaga $(psql_demo -Atc 'SELECT niaga.version()') is running."
 psql_demo <<'SQL'
@@ -66,6 +66,35 @@ LEFT JOIN catalog.product_variants v ON v.id = s.variant_id
 ORDER BY w.priority, 2
 LIMIT 12;
 
+\echo 'A checkout: Nur Aisyah buys 3 bags of white coffee and a baju kurung with coupon RAYA10, by agent AG-KL-002.'
+INSERT INTO sales.carts (user_id, coupon_code)
+VALUES ('10000000-0000-0000-0000-000000000005', 'RAYA10')
+RETURNING id AS cart \gset
+SELECT sales.add_to_cart(:'cart', '22000000-0000-0000-0000-000000000004', NULL, 3) IS NOT NULL AS added,
+       sales.add_to_cart(:'cart', '22000000-0000-0000-0000-000000000001', '23000000-0000-0000-0000-000000000002', 1)
+           IS NOT NULL AS added_too;
+SELECT * FROM sales.quote(:'cart', 'standard');
+SELECT o.id AS order_id, o.order_number, o.status, o.subtotal, o.discount_amount, o.shipping_cost, o.tax_amount,
+       o.total, w.code AS warehouse
+FROM sales.place_order(:'cart', 'standard',
+                       '{"name": "Nur Aisyah Kamal", "line1": "No. 23, Jalan Kristal 7/61", "city": "Shah Alam", "postcode": "40000", "state": "Selangor"}',
+                       NULL, 'AG-KL-002') AS o
+JOIN inventory.warehouses AS w ON w.id = o.warehouse_id \gset
+\echo 'Paid online, then packed, shipped and delivered:'
+SELECT sales.record_payment(:'order_id', 'online_banking', 'ipay88', 'DEMO-' || :'order_number', :total, 'completed')
+    IS NOT NULL AS paid;
+SELECT (sales.set_order_status(:'order_id', 'processing')).status AS s1,
+       (sales.set_order_status(:'order_id', 'packed')).status AS s2,
+       (sales.ship_order(:'order_id', 'EP123456789MY')).status AS s3,
+       (sales.set_order_status(:'order_id', 'delivered')).status AS s4;
+SELECT status, created_at::time(0) AS at FROM sales.order_status_history WHERE order_id = :'order_id' ORDER BY created_at, status;
+\echo 'Commissions of the agent and its upline (7.5 % and a 2 % override on subtotal - discount):'
+SELECT a.agent_code, c.level, c.order_total AS base, c.commission_rate, c.commission_amount, c.status
+FROM agent.commissions AS c JOIN agent.agents AS a ON a.id = c.agent_id
+WHERE c.order_id = :'order_id' ORDER BY c.level;
+\echo 'Cash on delivery would round RM' :total 'to:'
+SELECT sales.cash_rounding(:total) AS cash_payable;
+
 \echo 'A rule at work: a category cannot become its own ancestor (NG030).'
 \set VERBOSITY default
 \set ON_ERROR_STOP 0
@@ -75,6 +104,9 @@ SET parent_id = (SELECT c.id FROM catalog.categories c WHERE c.parent_id = root.
 WHERE root.parent_id IS NULL
   AND root.slug = (SELECT min(slug) FROM catalog.categories WHERE parent_id IS NULL);
 ROLLBACK;
+\set ON_ERROR_STOP 1
+\echo 'Every invariant of SPEC section 13 holds (no rows):'
+SELECT * FROM niaga.check_invariants();
 SQL
 
 cat <<EOF

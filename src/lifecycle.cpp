@@ -122,7 +122,9 @@ NIAGA_FUNCTION(sales_order_status_effects) {
     const OrderStatus status = status_of(data, row);
 
     static const pg::spi::Statement history(
-        "INSERT INTO sales.order_status_history (order_id, status, notes, created_by) VALUES ($1, $2, $3, $4)",
+        // clock_timestamp(): several moves in one transaction keep their order.
+        "INSERT INTO sales.order_status_history (order_id, status, notes, created_by, created_at) "
+        "VALUES ($1, $2, $3, $4, clock_timestamp())",
         {UUIDOID, TEXTOID, TEXTOID, UUIDOID});
     std::optional<Datum> notes;
     if (current_move != nullptr && current_move->notes) notes = pg::text_from_string(*current_move->notes);
