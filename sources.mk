@@ -16,6 +16,7 @@ NIAGA_CORE_SOURCES = \
 NIAGA_PG_SOURCES = \
 	src/pg/arrays.cpp \
 	src/pg/convert.cpp \
+	src/pg/function.cpp \
 	src/pg/guard.cpp \
 	src/pg/settings.cpp \
 	src/pg/spi.cpp \

@@ -2,6 +2,7 @@
 // detection, and password resets. Tokens come from pg_strong_random and are
 // returned once; only their SHA-256 is stored.
 #include "pg/convert.hpp"
+#include "pg/function.hpp"
 #include "pg/guard.hpp"
 #include "pg/spi.hpp"
 
@@ -32,11 +33,6 @@ std::string new_token() {
     return token;
 }
 
-Datum required(FunctionCallInfo fcinfo, int index, const char* name) {
-    if (PG_ARGISNULL(index)) throw Error(sqlstate::kInvalidParameterValue, std::string(name) + " must not be NULL");
-    return PG_GETARG_DATUM(index);
-}
-
 // The stored form of a token, computed by the statements themselves.
 #define NIAGA_TOKEN_HASH(parameter) "encode(sha256(convert_to(" parameter ", 'UTF8')), 'hex')"
 
@@ -45,8 +41,8 @@ Datum required(FunctionCallInfo fcinfo, int index, const char* name) {
 // auth.create_session(user_id uuid, user_agent text, ip_address inet, ttl
 // interval DEFAULT '30 days') → text: a new refresh token, returned once.
 NIAGA_FUNCTION(auth_create_session) {
-    const Datum user_id = required(fcinfo, 0, "user_id");
-    const Datum ttl = required(fcinfo, 3, "ttl");
+    const Datum user_id = pg::required_argument(fcinfo, 0, "user_id");
+    const Datum ttl = pg::required_argument(fcinfo, 3, "ttl");
     static const pg::spi::Statement user(
         "SELECT status = 'active' FROM auth.users WHERE id = $1 AND deleted_at IS NULL", {UUIDOID});
     static const pg::spi::Statement insert(
@@ -56,7 +52,7 @@ NIAGA_FUNCTION(auth_create_session) {
     pg::spi::Connection spi;
     if (user.execute(&user_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, "user " + pg::uuid_from_datum(user_id).to_string() + " does not exist");
-    if (!DatumGetBool(*pg::spi::value(0, 1)))
+    if (!DatumGetBool(pg::spi::required(0, 1)))
         throw Error(sqlstate::kInvalidParameterValue, "user " + pg::uuid_from_datum(user_id).to_string() + " is not active");
     const std::string token = new_token();
     const Datum values[] = {user_id, pg::text_from_string(token), PG_ARGISNULL(1) ? Datum(0) : PG_GETARG_DATUM(1),
@@ -91,14 +87,14 @@ NIAGA_FUNCTION(auth_refresh_session) {
         pg::spi::Connection spi;
         const Datum token = PG_GETARG_DATUM(0);
         if (find.execute(&token, nullptr, 1) > 0) {
-            const Datum session_id = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 1)));
-            const Datum user = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 2)));
-            const bool replayed = DatumGetBool(*pg::spi::value(0, 3));
-            const bool live = DatumGetBool(*pg::spi::value(0, 4));
+            const Datum session_id = pg::copy_uuid(pg::spi::required(0, 1));
+            const Datum user = pg::copy_uuid(pg::spi::required(0, 2));
+            const bool replayed = DatumGetBool(pg::spi::required(0, 3));
+            const bool live = DatumGetBool(pg::spi::required(0, 4));
             if (replayed) {
                 revoke_all.execute(&user, nullptr);
             } else if (live) {
-                const Datum lifetime = *pg::spi::value(0, 5);
+                const Datum lifetime = pg::spi::required(0, 5);
                 const std::optional<Datum> agent = pg::spi::value(0, 6);
                 const std::optional<Datum> address = pg::spi::value(0, 7);
                 new_token_text = new_token();
@@ -112,13 +108,8 @@ NIAGA_FUNCTION(auth_refresh_session) {
         }
         spi.finish();
     }
-    pg::call([&] { InitMaterializedSRF(fcinfo, 0); });
-    if (user_id) {
-        auto* result = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
-        Datum values[] = {*user_id, pg::text_from_string(*new_token_text)};
-        bool nulls[] = {false, false};
-        pg::call([&] { tuplestore_putvalues(result->setResult, result->setDesc, values, nulls); });
-    }
+    pg::ResultRows rows(fcinfo);
+    if (user_id) rows.add({*user_id, pg::text_from_string(*new_token_text)});
     return Datum(0);
 }
 
@@ -154,7 +145,7 @@ NIAGA_FUNCTION(auth_create_password_reset) {
         spi.finish();
         PG_RETURN_NULL();
     }
-    const Datum user_id = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 1)));
+    const Datum user_id = pg::copy_uuid(pg::spi::required(0, 1));
     const std::string token = new_token();
     const Datum values[] = {user_id, pg::text_from_string(token)};
     insert.execute(values, nullptr);
@@ -175,7 +166,7 @@ NIAGA_FUNCTION(auth_consume_password_reset) {
     pg::spi::Connection spi;
     if (consume.execute(&token, nullptr, 1) == 0)
         throw Error(sqlstate::kInvalidParameterValue, "invalid or expired password reset token");
-    const Datum user_id = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 1)));
+    const Datum user_id = pg::copy_uuid(pg::spi::required(0, 1));
     spi.finish();
     return user_id;
 }

@@ -2,8 +2,10 @@
 // called by the order lifecycle, targets, payouts. Rules in
 // src/core/commissions.cpp.
 #include "core/commissions.hpp"
+#include "order_writes.hpp"
 #include "pg/arrays.hpp"
 #include "pg/convert.hpp"
+#include "pg/function.hpp"
 #include "pg/guard.hpp"
 #include "pg/settings.hpp"
 #include "pg/spi.hpp"
@@ -19,14 +21,7 @@ namespace sqlstate = niaga::sqlstate;
 
 namespace {
 
-Datum required(FunctionCallInfo fcinfo, int index, const char* name) {
-    if (PG_ARGISNULL(index)) throw Error(sqlstate::kInvalidParameterValue, std::string(name) + " must not be NULL");
-    return PG_GETARG_DATUM(index);
-}
-
-Datum copy_uuid(Datum uuid) { return pg::datum_from_uuid(pg::uuid_from_datum(uuid)); }
-
-Money sen_at(uint64_t row, int column) { return Money::from_sen(DatumGetInt64(*pg::spi::value(row, column))); }
+Money sen_at(uint64_t row, int column) { return Money::from_sen(DatumGetInt64(pg::spi::required(row, column))); }
 
 // The upline of an agent, level 1 = parent, with each agent's standing.
 std::vector<niaga::AgentStanding> upline_of(Datum agent_id) {
@@ -42,9 +37,9 @@ std::vector<niaga::AgentStanding> upline_of(Datum agent_id) {
     const uint64_t rows = walk.execute(&agent_id, nullptr);
     std::vector<niaga::AgentStanding> upline;
     for (uint64_t row = 0; row < rows; ++row)
-        upline.push_back({pg::uuid_from_datum(*pg::spi::value(row, 1)),
-                          niaga::Rate::from_hundredths(DatumGetInt64(*pg::spi::value(row, 2))),
-                          DatumGetBool(*pg::spi::value(row, 3))});
+        upline.push_back({pg::uuid_from_datum(pg::spi::required(row, 1)),
+                          niaga::Rate::from_hundredths(DatumGetInt64(pg::spi::required(row, 2))),
+                          DatumGetBool(pg::spi::required(row, 3))});
     return upline;
 }
 
@@ -62,9 +57,9 @@ AgentOrder read_order(Datum order_id) {
     if (read.execute(&order_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, "order " + pg::uuid_from_datum(order_id).to_string() + " does not exist");
     AgentOrder order;
-    if (const auto agent = pg::spi::value(0, 1)) order.agent_id = copy_uuid(*agent);
+    if (const auto agent = pg::spi::value(0, 1)) order.agent_id = pg::copy_uuid(*agent);
     order.base = sen_at(0, 2);
-    order.delivered = DatumGetBool(*pg::spi::value(0, 3));
+    order.delivered = DatumGetBool(pg::spi::required(0, 3));
     return order;
 }
 
@@ -91,11 +86,11 @@ void count_in_targets(Datum order_id, Datum agent_id, Money base, int sign) {
     };
     std::vector<Change> changes;
     for (uint64_t row = 0; row < rows; ++row) {
-        Change change{copy_uuid(*pg::spi::value(row, 1)), {}, pg::string_from_text(*pg::spi::value(row, 6))};
+        Change change{pg::copy_uuid(pg::spi::required(row, 1)), {}, pg::string_from_text(pg::spi::required(row, 6))};
         if (pg::spi::value(row, 2)) change.target.target_amount = sen_at(row, 2);
         if (const auto orders = pg::spi::value(row, 3)) change.target.target_orders = DatumGetInt32(*orders);
         change.target.achieved_amount = sen_at(row, 4);
-        change.target.achieved_orders = DatumGetInt32(*pg::spi::value(row, 5));
+        change.target.achieved_orders = DatumGetInt32(pg::spi::required(row, 5));
         change.target.status = change.status;
         change.status = std::string(niaga::count_order(change.target, base, sign));
         changes.push_back(std::move(change));
@@ -112,17 +107,13 @@ void count_in_targets(Datum order_id, Datum agent_id, Money base, int sign) {
 
 // agent.upline(agent_id uuid) → TABLE(level int, agent_id uuid).
 NIAGA_FUNCTION(agent_upline) {
-    const Datum agent_id = required(fcinfo, 0, "agent_id");
+    const Datum agent_id = pg::required_argument(fcinfo, 0, "agent_id");
     pg::spi::Connection spi;
     const std::vector<niaga::AgentStanding> upline = upline_of(agent_id);
     spi.finish();
-    pg::call([&] { InitMaterializedSRF(fcinfo, 0); });
-    auto* result = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
-    for (size_t i = 0; i < upline.size(); ++i) {
-        Datum values[] = {Int32GetDatum(static_cast<int32>(i + 1)), pg::datum_from_uuid(upline[i].id)};
-        bool nulls[] = {false, false};
-        pg::call([&] { tuplestore_putvalues(result->setResult, result->setDesc, values, nulls); });
-    }
+    pg::ResultRows rows(fcinfo);
+    for (size_t i = 0; i < upline.size(); ++i)
+        rows.add({Int32GetDatum(static_cast<int32>(i + 1)), pg::datum_from_uuid(upline[i].id)});
     return Datum(0);
 }
 
@@ -130,7 +121,7 @@ NIAGA_FUNCTION(agent_upline) {
 // confirmed order with a selling agent; exactly one per (order, agent,
 // level) however often it is called. Returns how many were created.
 NIAGA_FUNCTION(agent_accrue_commissions) {
-    const Datum order_id = required(fcinfo, 0, "order_id");
+    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     static const pg::spi::Statement seller(
         "SELECT (commission_rate * 100)::int8, is_active AND deleted_at IS NULL FROM agent.agents WHERE id = $1",
         {UUIDOID});
@@ -145,12 +136,12 @@ NIAGA_FUNCTION(agent_accrue_commissions) {
     int32 created = 0;
     if (order.agent_id && seller.execute(&*order.agent_id, nullptr, 1) > 0) {
         const niaga::AgentStanding selling{pg::uuid_from_datum(*order.agent_id),
-                                           niaga::Rate::from_hundredths(DatumGetInt64(*pg::spi::value(0, 1))),
-                                           DatumGetBool(*pg::spi::value(0, 2))};
+                                           niaga::Rate::from_hundredths(DatumGetInt64(pg::spi::required(0, 1))),
+                                           DatumGetBool(pg::spi::required(0, 2))};
         std::map<int, niaga::Rate> rates;
         const uint64_t levels = overrides.execute(nullptr, nullptr);
         for (uint64_t row = 0; row < levels; ++row)
-            rates[DatumGetInt32(*pg::spi::value(row, 1))] = niaga::Rate::from_hundredths(DatumGetInt64(*pg::spi::value(row, 2)));
+            rates[DatumGetInt32(pg::spi::required(row, 1))] = niaga::Rate::from_hundredths(DatumGetInt64(pg::spi::required(row, 2)));
         const std::vector<niaga::AgentStanding> upline = upline_of(*order.agent_id);
         for (const niaga::Accrual& accrual : niaga::accrue(order.base, selling, upline, rates)) {
             const Datum values[] = {pg::datum_from_uuid(accrual.agent_id), order_id, Int64GetDatum(accrual.base.sen()),
@@ -166,7 +157,7 @@ NIAGA_FUNCTION(agent_accrue_commissions) {
 // agent.approve_commissions(order_id uuid) → int: a delivered order's pending
 // accruals become approved, and its selling agent's targets count it.
 NIAGA_FUNCTION(agent_approve_commissions) {
-    const Datum order_id = required(fcinfo, 0, "order_id");
+    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     static const pg::spi::Statement approve(
         "UPDATE agent.commissions SET status = 'approved' WHERE order_id = $1 AND reverses_id IS NULL "
         "AND status = 'pending'",
@@ -174,7 +165,8 @@ NIAGA_FUNCTION(agent_approve_commissions) {
     pg::spi::Connection spi;
     const AgentOrder order = read_order(order_id);
     const int32 approved = static_cast<int32>(approve.execute(&order_id, nullptr));
-    if (order.agent_id && order.delivered) count_in_targets(order_id, *order.agent_id, order.base, +1);
+    if (order.agent_id && order.delivered && niaga::sales::running_move_effects)
+        count_in_targets(order_id, *order.agent_id, order.base, +1);
     spi.finish();
     return Int32GetDatum(approved);
 }
@@ -184,11 +176,17 @@ NIAGA_FUNCTION(agent_approve_commissions) {
 // back with one negative pending row each; a refunded order is uncounted
 // from the targets it was counted in. Returns the rows changed or added.
 NIAGA_FUNCTION(agent_reverse_commissions) {
-    const Datum order_id = required(fcinfo, 0, "order_id");
+    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
+    // Lock the accruals, then read them in a second statement: its fresh
+    // snapshot sees a payout that gathered them while we waited.
+    static const pg::spi::Statement lock(
+        "SELECT id FROM agent.commissions WHERE order_id = $1 AND reverses_id IS NULL ORDER BY id FOR NO KEY UPDATE",
+        {UUIDOID});
     static const pg::spi::Statement accruals(
-        "SELECT c.id, c.status, c.payout_id IS NOT NULL AND p.status <> 'failed' "
-        "FROM agent.commissions c LEFT JOIN agent.payouts p ON p.id = c.payout_id "
-        "WHERE c.order_id = $1 AND c.reverses_id IS NULL ORDER BY c.id FOR NO KEY UPDATE OF c",
+        "SELECT c.id, c.status, "
+        "  EXISTS (SELECT 1 FROM agent.payouts p WHERE p.id = c.payout_id AND p.status <> 'failed'), "
+        "  EXISTS (SELECT 1 FROM agent.commissions r WHERE r.reverses_id = c.id) "
+        "FROM agent.commissions c WHERE c.order_id = $1 AND c.reverses_id IS NULL ORDER BY c.id",
         {UUIDOID});
     static const pg::spi::Statement cancel("UPDATE agent.commissions SET status = 'cancelled' WHERE id = $1", {UUIDOID});
     static const pg::spi::Statement clawback(
@@ -199,18 +197,23 @@ NIAGA_FUNCTION(agent_reverse_commissions) {
         {UUIDOID});
     pg::spi::Connection spi;
     const AgentOrder order = read_order(order_id);
+    lock.execute(&order_id, nullptr);
     const uint64_t rows = accruals.execute(&order_id, nullptr);
     std::vector<std::pair<Datum, niaga::Reversal>> plan;
-    for (uint64_t row = 0; row < rows; ++row)
-        plan.emplace_back(copy_uuid(*pg::spi::value(row, 1)),
-                          niaga::reversal_of(niaga::parse_commission_status(pg::string_from_text(*pg::spi::value(row, 2))),
-                                             DatumGetBool(*pg::spi::value(row, 3))));
+    for (uint64_t row = 0; row < rows; ++row) {
+        // An accrual already clawed back has been reversed once: leave it.
+        if (DatumGetBool(pg::spi::required(row, 4))) continue;
+        plan.emplace_back(pg::copy_uuid(pg::spi::required(row, 1)),
+                          niaga::reversal_of(niaga::parse_commission_status(pg::string_from_text(pg::spi::required(row, 2))),
+                                             DatumGetBool(pg::spi::required(row, 3))));
+    }
     int32 changed = 0;
     for (const auto& [id, reversal] : plan) {
         if (reversal == niaga::Reversal::kCancel) changed += static_cast<int32>(cancel.execute(&id, nullptr));
         if (reversal == niaga::Reversal::kClawback) changed += static_cast<int32>(clawback.execute(&id, nullptr));
     }
-    if (order.agent_id && order.delivered) count_in_targets(order_id, *order.agent_id, order.base, -1);
+    if (order.agent_id && order.delivered && niaga::sales::running_move_effects)
+        count_in_targets(order_id, *order.agent_id, order.base, -1);
     spi.finish();
     return Int32GetDatum(changed);
 }
@@ -218,7 +221,7 @@ NIAGA_FUNCTION(agent_reverse_commissions) {
 // agent.close_targets(as_of date) → int: active targets whose period ended
 // before as_of become missed.
 NIAGA_FUNCTION(agent_close_targets) {
-    const Datum as_of = required(fcinfo, 0, "as_of");
+    const Datum as_of = pg::required_argument(fcinfo, 0, "as_of");
     static const pg::spi::Statement close(
         "UPDATE agent.targets SET status = 'missed' WHERE status = 'active' AND period_end < $1", {DATEOID});
     pg::spi::Connection spi;
@@ -232,8 +235,8 @@ NIAGA_FUNCTION(agent_close_targets) {
 // pending clawbacks. The agent row is locked first, so two payouts made at
 // once never share a commission.
 NIAGA_FUNCTION(agent_create_payout) {
-    const Datum agent_id = required(fcinfo, 0, "agent_id");
-    const std::string method = pg::string_from_text(required(fcinfo, 1, "payment_method"));
+    const Datum agent_id = pg::required_argument(fcinfo, 0, "agent_id");
+    const std::string method = pg::string_from_text(pg::required_argument(fcinfo, 1, "payment_method"));
     if (method != "bank_transfer" && method != "ewallet" && method != "cheque")
         throw Error(sqlstate::kInvalidParameterValue,
                     "payment_method must be bank_transfer, ewallet or cheque, got \"" + method + "\"");
@@ -257,7 +260,7 @@ NIAGA_FUNCTION(agent_create_payout) {
     std::vector<Datum> ids;
     std::vector<Money> amounts;
     for (uint64_t row = 0; row < rows; ++row) {
-        ids.push_back(copy_uuid(*pg::spi::value(row, 1)));
+        ids.push_back(pg::copy_uuid(pg::spi::required(row, 1)));
         amounts.push_back(sen_at(row, 2));
     }
     const Money amount = niaga::payout_amount(amounts);
@@ -265,7 +268,7 @@ NIAGA_FUNCTION(agent_create_payout) {
                             PG_ARGISNULL(2) ? Datum(0) : PG_GETARG_DATUM(2), PG_ARGISNULL(3) ? Datum(0) : PG_GETARG_DATUM(3)};
     const char nulls[] = {' ', ' ', ' ', PG_ARGISNULL(2) ? 'n' : ' ', PG_ARGISNULL(3) ? 'n' : ' ', '\0'};
     insert.execute(values, nulls, 1);
-    const Datum payout_id = copy_uuid(*pg::spi::value(0, 1));
+    const Datum payout_id = pg::copy_uuid(pg::spi::required(0, 1));
     const Datum attach_values[] = {pg::datum_array(ids, UUIDOID), payout_id};
     attach.execute(attach_values, nullptr);
     spi.finish();
@@ -280,10 +283,10 @@ void lock_open_payout(Datum payout_id) {
                                          {UUIDOID});
     if (lock.execute(&payout_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, "payout " + pg::uuid_from_datum(payout_id).to_string() + " does not exist");
-    const std::string status = pg::string_from_text(*pg::spi::value(0, 1));
+    const std::string status = pg::string_from_text(pg::spi::required(0, 1));
     if (status != "pending" && status != "processing")
         throw Error(sqlstate::kInvalidStatusTransition, "invalid_status_transition: payout " +
-                                                            pg::string_from_text(*pg::spi::value(0, 2)) + " is " +
+                                                            pg::string_from_text(pg::spi::required(0, 2)) + " is " +
                                                             status + " and can no longer change");
 }
 
@@ -292,7 +295,7 @@ void lock_open_payout(Datum payout_id) {
 // agent.complete_payout(id uuid): the payout is completed and its
 // commissions (and clawbacks) are paid.
 NIAGA_FUNCTION(agent_complete_payout) {
-    const Datum payout_id = required(fcinfo, 0, "id");
+    const Datum payout_id = pg::required_argument(fcinfo, 0, "id");
     static const pg::spi::Statement paid(
         "UPDATE agent.commissions SET status = 'paid', paid_at = now() WHERE payout_id = $1", {UUIDOID});
     static const pg::spi::Statement complete(
@@ -308,7 +311,7 @@ NIAGA_FUNCTION(agent_complete_payout) {
 // agent.fail_payout(id uuid, notes text): the payout failed; its commissions
 // are free for the next payout.
 NIAGA_FUNCTION(agent_fail_payout) {
-    const Datum payout_id = required(fcinfo, 0, "id");
+    const Datum payout_id = pg::required_argument(fcinfo, 0, "id");
     static const pg::spi::Statement release(
         "UPDATE agent.commissions SET payout_id = NULL WHERE payout_id = $1", {UUIDOID});
     static const pg::spi::Statement fail(

@@ -16,7 +16,7 @@ NIAGA_FUNCTION(catalog_record_price_change) {
     HeapTuple new_row = data->tg_newtuple;
     const bool is_variant = pg::call([&] { return SPI_fnumber(data->tg_relation->rd_att, "product_id"); }) > 0;
 
-    const Datum id = *pg::trigger::column(data, new_row, "id", UUIDOID);
+    const Datum id = pg::trigger::required_column(data, new_row, "id", UUIDOID);
     const std::optional<Datum> old_price = pg::trigger::column(data, old_row, price_column, NUMERICOID);
     const std::optional<Datum> new_price = pg::trigger::column(data, new_row, price_column, NUMERICOID);
     const std::optional<Datum> actor = pg::actor_id();
@@ -25,7 +25,7 @@ NIAGA_FUNCTION(catalog_record_price_change) {
         "INSERT INTO catalog.price_history (product_id, variant_id, old_price, new_price, changed_by) "
         "VALUES ($1, $2, $3, $4, $5)",
         {UUIDOID, UUIDOID, NUMERICOID, NUMERICOID, UUIDOID});
-    const Datum arguments[] = {is_variant ? *pg::trigger::column(data, new_row, "product_id", UUIDOID) : id,
+    const Datum arguments[] = {is_variant ? pg::trigger::required_column(data, new_row, "product_id", UUIDOID) : id,
                                is_variant ? id : Datum(0), old_price.value_or(0), new_price.value_or(0),
                                actor.value_or(0)};
     const char nulls[] = {' ', is_variant ? ' ' : 'n', old_price ? ' ' : 'n', new_price ? ' ' : 'n',

@@ -1,6 +1,7 @@
 // Cart and checkout (SPEC.md §6): add_to_cart, place_order (atomic, a double
 // submit returns the first order) and expire_pending_orders.
 #include "pg/convert.hpp"
+#include "pg/function.hpp"
 #include "pg/guard.hpp"
 #include "pg/settings.hpp"
 #include "pg/spi.hpp"
@@ -15,23 +16,13 @@ namespace sqlstate = niaga::sqlstate;
 
 namespace {
 
-Datum required(FunctionCallInfo fcinfo, int index, const char* name) {
-    if (PG_ARGISNULL(index)) throw Error(sqlstate::kInvalidParameterValue, std::string(name) + " must not be NULL");
-    return PG_GETARG_DATUM(index);
-}
-
-std::optional<Datum> optional_argument(FunctionCallInfo fcinfo, int index) {
-    if (PG_ARGISNULL(index)) return std::nullopt;
-    return PG_GETARG_DATUM(index);
-}
-
 std::string cart_name(Datum cart_id) { return "cart " + pg::uuid_from_datum(cart_id).to_string(); }
 
 // 22023 unless the JSON value is an object.
 void require_object(Datum json, const char* name) {
     static const pg::spi::Statement check("SELECT jsonb_typeof($1) = 'object'", {JSONBOID});
     check.execute(&json, nullptr, 1);
-    if (!DatumGetBool(*pg::spi::value(0, 1)))
+    if (!DatumGetBool(pg::spi::required(0, 1)))
         throw Error(sqlstate::kInvalidParameterValue, std::string(name) + " must be a JSON object");
 }
 
@@ -48,10 +39,10 @@ Datum order_row(Datum order_id) {
 // int) → uuid: adds to the cart's line for the same product/variant (or
 // makes one), priced at the variant's price, else the product's base price.
 NIAGA_FUNCTION(sales_add_to_cart) {
-    const Datum cart_id = required(fcinfo, 0, "cart_id");
-    const Datum product_id = required(fcinfo, 1, "product_id");
-    const std::optional<Datum> variant_id = optional_argument(fcinfo, 2);
-    const int32 quantity = DatumGetInt32(required(fcinfo, 3, "quantity"));
+    const Datum cart_id = pg::required_argument(fcinfo, 0, "cart_id");
+    const Datum product_id = pg::required_argument(fcinfo, 1, "product_id");
+    const std::optional<Datum> variant_id = pg::optional_argument(fcinfo, 2);
+    const int32 quantity = DatumGetInt32(pg::required_argument(fcinfo, 3, "quantity"));
     if (quantity <= 0)
         throw Error(sqlstate::kInvalidParameterValue, "quantity must be greater than 0, got " + std::to_string(quantity));
 
@@ -74,26 +65,26 @@ NIAGA_FUNCTION(sales_add_to_cart) {
     if (lock_cart.execute(&cart_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, cart_name(cart_id) + " does not exist");
     pg::require_shopper_owns(pg::shopper_context(), pg::spi::value(0, 3), cart_name(cart_id));
-    if (DatumGetBool(*pg::spi::value(0, 1)))
+    if (DatumGetBool(pg::spi::required(0, 1)))
         throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " has already become an order");
-    if (DatumGetBool(*pg::spi::value(0, 2))) throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " has expired");
+    if (DatumGetBool(pg::spi::required(0, 2))) throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " has expired");
 
     const Datum lookup[] = {product_id, variant_id.value_or(0)};
     const char lookup_nulls[] = {' ', variant_id ? ' ' : 'n', '\0'};
     if (item.execute(lookup, lookup_nulls, 1) == 0)
         throw Error(sqlstate::kNoDataFound, "product " + pg::uuid_from_datum(product_id).to_string() + " does not exist");
-    const std::string sku = pg::string_from_text(*pg::spi::value(0, 1));
-    if (!DatumGetBool(*pg::spi::value(0, 2)))
+    const std::string sku = pg::string_from_text(pg::spi::required(0, 1));
+    if (!DatumGetBool(pg::spi::required(0, 2)))
         throw Error(sqlstate::kInvalidParameterValue, "product " + sku + " is not for sale");
-    Datum price = *pg::spi::value(0, 4);
+    Datum price = pg::spi::required(0, 4);
     if (variant_id) {
-        if (!DatumGetBool(*pg::spi::value(0, 5)))
+        if (!DatumGetBool(pg::spi::required(0, 5)))
             throw Error(sqlstate::kNoDataFound, "variant " + pg::uuid_from_datum(*variant_id).to_string() +
                                                     " of product " + sku + " does not exist");
-        if (!DatumGetBool(*pg::spi::value(0, 6)))
+        if (!DatumGetBool(pg::spi::required(0, 6)))
             throw Error(sqlstate::kInvalidParameterValue, "this variant of product " + sku + " is not for sale");
         if (const auto variant_price = pg::spi::value(0, 7)) price = *variant_price;
-    } else if (DatumGetBool(*pg::spi::value(0, 3))) {
+    } else if (DatumGetBool(pg::spi::required(0, 3))) {
         throw Error(sqlstate::kInvalidParameterValue, "product " + sku + " has variants: choose one");
     }
     // Copy the price out of the lookup's result before the next statement.
@@ -101,7 +92,7 @@ NIAGA_FUNCTION(sales_add_to_cart) {
     const Datum line[] = {cart_id, product_id, variant_id.value_or(0), Int32GetDatum(quantity), price};
     const char line_nulls[] = {' ', ' ', variant_id ? ' ' : 'n', ' ', ' ', '\0'};
     upsert.execute(line, line_nulls, 1);
-    const Datum id = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 1)));
+    const Datum id = pg::copy_uuid(pg::spi::required(0, 1));
     spi.finish();
     return id;
 }
@@ -114,12 +105,12 @@ NIAGA_FUNCTION(sales_add_to_cart) {
 // totals computed, the order numbered, and the cart emptied. Any failure
 // leaves nothing behind.
 NIAGA_FUNCTION(sales_place_order) {
-    const Datum cart_id = required(fcinfo, 0, "cart_id");
-    const Datum shipping_code = required(fcinfo, 1, "shipping_method_code");
-    const Datum shipping_address = required(fcinfo, 2, "shipping_address");
-    const std::optional<Datum> billing_address = optional_argument(fcinfo, 3);
-    const std::optional<Datum> agent_code = optional_argument(fcinfo, 4);
-    const std::optional<Datum> customer_notes = optional_argument(fcinfo, 5);
+    const Datum cart_id = pg::required_argument(fcinfo, 0, "cart_id");
+    const Datum shipping_code = pg::required_argument(fcinfo, 1, "shipping_method_code");
+    const Datum shipping_address = pg::required_argument(fcinfo, 2, "shipping_address");
+    const std::optional<Datum> billing_address = pg::optional_argument(fcinfo, 3);
+    const std::optional<Datum> agent_code = pg::optional_argument(fcinfo, 4);
+    const std::optional<Datum> customer_notes = pg::optional_argument(fcinfo, 5);
 
     static const pg::spi::Statement lock_cart("SELECT order_id, user_id FROM sales.carts WHERE id = $1 FOR UPDATE",
                                               {UUIDOID});
@@ -148,7 +139,7 @@ NIAGA_FUNCTION(sales_place_order) {
         throw Error(sqlstate::kNoDataFound, cart_name(cart_id) + " does not exist");
     pg::require_shopper_owns(pg::shopper_context(), pg::spi::value(0, 2), cart_name(cart_id));
     if (const auto existing = pg::spi::value(0, 1)) {  // a double submit
-        const Datum row = order_row(pg::datum_from_uuid(pg::uuid_from_datum(*existing)));
+        const Datum row = order_row(pg::copy_uuid(*existing));
         spi.finish();
         return row;
     }
@@ -163,9 +154,9 @@ NIAGA_FUNCTION(sales_place_order) {
         const std::string code = pg::string_from_text(*agent_code);
         if (agent.execute(&*agent_code, nullptr, 1) == 0)
             throw Error(sqlstate::kNoDataFound, "no agent has code \"" + code + "\"");
-        if (!DatumGetBool(*pg::spi::value(0, 2)))
+        if (!DatumGetBool(pg::spi::required(0, 2)))
             throw Error(sqlstate::kInvalidParameterValue, "agent " + code + " is not active");
-        agent_id = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 1)));
+        agent_id = pg::copy_uuid(pg::spi::required(0, 1));
     }
 
     const Datum order[] = {cart.user_id.value_or(0), agent_id.value_or(0), shipping_code, shipping_address,
@@ -173,7 +164,7 @@ NIAGA_FUNCTION(sales_place_order) {
     const char order_nulls[] = {cart.user_id ? ' ' : 'n', agent_id ? ' ' : 'n', ' ', ' ',
                                 billing_address ? ' ' : 'n', customer_notes ? ' ' : 'n', '\0'};
     insert_order.execute(order, order_nulls, 1);
-    const Datum order_id = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 1)));
+    const Datum order_id = pg::copy_uuid(pg::spi::required(0, 1));
     const Datum lines[] = {order_id, cart_id};
     copy_lines.execute(lines, nullptr);
     if (cart.coupon_code) {
@@ -195,7 +186,7 @@ NIAGA_FUNCTION(sales_place_order) {
 // payment check runs after the lock, so a payment and an expiry never both
 // win.
 NIAGA_FUNCTION(sales_expire_pending_orders) {
-    const Datum max_age = required(fcinfo, 0, "max_age");
+    const Datum max_age = pg::required_argument(fcinfo, 0, "max_age");
     static const pg::spi::Statement lock(
         "SELECT coalesce(array_agg(id), '{}') FROM (SELECT id FROM sales.orders "
         "WHERE status = 'pending' AND created_at < now() - $1 ORDER BY id FOR NO KEY UPDATE SKIP LOCKED) locked",
@@ -207,7 +198,7 @@ NIAGA_FUNCTION(sales_expire_pending_orders) {
         {UUIDARRAYOID});
     pg::spi::Connection spi;
     lock.execute(&max_age, nullptr, 1);
-    const Datum ids = *pg::spi::value(0, 1);
+    const Datum ids = pg::spi::required(0, 1);
     const uint64_t expired = expire.execute(&ids, nullptr);
     spi.finish();
     return Int32GetDatum(static_cast<int32>(expired));

@@ -5,6 +5,7 @@
 #include "order_writes.hpp"
 #include "pg/arrays.hpp"
 #include "pg/convert.hpp"
+#include "pg/function.hpp"
 #include "pg/guard.hpp"
 #include "pg/settings.hpp"
 #include "pg/spi.hpp"
@@ -51,15 +52,10 @@ niaga::CouponDecision decide(const std::string& code, std::optional<Datum> user_
     return decision;
 }
 
-std::optional<Datum> optional_argument(FunctionCallInfo fcinfo, int index) {
-    if (PG_ARGISNULL(index)) return std::nullopt;
-    return PG_GETARG_DATUM(index);
-}
-
 // The user argument of a coupon preview: a shopper may ask only for itself
 // (or as a guest), not probe another customer's usage.
 std::optional<Datum> user_argument(FunctionCallInfo fcinfo, int index) {
-    const std::optional<Datum> user = optional_argument(fcinfo, index);
+    const std::optional<Datum> user = pg::optional_argument(fcinfo, index);
     pg::require_shopper_owns(pg::shopper_context(), user, "the coupon usage of that user");
     return user;
 }
@@ -78,12 +74,8 @@ NIAGA_FUNCTION(sales_check_coupon) {
     const char* reason = niaga::coupon_reason_name(decision.reason);
     Datum values[] = {BoolGetDatum(decision.is_valid()), pg::numeric_from_money(decision.discount),
                       pg::text_from_string(reason), pg::text_from_string(decision.message)};
-    bool nulls[] = {false, false, false, false};
-    pg::call([&] {
-        InitMaterializedSRF(fcinfo, 0);
-        auto* result = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
-        tuplestore_putvalues(result->setResult, result->setDesc, values, nulls);
-    });
+    pg::ResultRows rows(fcinfo);
+    rows.add({values[0], values[1], values[2], values[3]});
     return Datum(0);
 }
 
@@ -133,9 +125,9 @@ NIAGA_FUNCTION(sales_redeem_coupon) {
     if (lock_order.execute(&order_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, order_name + " does not exist");
     const std::optional<Datum> user_id = pg::spi::value(0, 1);
-    const std::optional<Datum> user = user_id ? std::optional(pg::datum_from_uuid(pg::uuid_from_datum(*user_id)))
+    const std::optional<Datum> user = user_id ? std::optional(pg::copy_uuid(*user_id))
                                               : std::nullopt;
-    const std::string status = pg::string_from_text(*pg::spi::value(0, 2));
+    const std::string status = pg::string_from_text(pg::spi::required(0, 2));
     read_order.execute(&order_id, nullptr, 1);
     if (const auto existing = pg::spi::value(0, 1))
         throw Error(sqlstate::kInvalidParameterValue,
@@ -146,7 +138,7 @@ NIAGA_FUNCTION(sales_redeem_coupon) {
     Money subtotal;
     if (const auto quantities = pg::spi::value(0, 2)) {
         const auto counts = pg::integers_from_array(*quantities);
-        const auto prices = pg::integers_from_array(*pg::spi::value(0, 3));
+        const auto prices = pg::integers_from_array(pg::spi::required(0, 3));
         for (size_t i = 0; i < counts.size(); ++i)
             subtotal += niaga::line_total({counts[i], Money::from_sen(prices[i])});
     }

@@ -34,7 +34,7 @@ NIAGA_FUNCTION(crm_clear_other_default_addresses) {
 NIAGA_FUNCTION(crm_create_customer_profile) {
     TriggerData* data = pg::trigger::expect(fcinfo, "crm.create_customer_profile", pg::trigger::Timing::kAfter,
                                             pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
-    const Datum user_id = *pg::trigger::column(data, pg::trigger::new_row(data), "id", UUIDOID);
+    const Datum user_id = pg::trigger::required_column(data, pg::trigger::new_row(data), "id", UUIDOID);
     static const pg::spi::Statement create(
         "INSERT INTO crm.customer_profiles (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING", {UUIDOID});
     pg::spi::Connection spi;

@@ -46,7 +46,7 @@ NIAGA_FUNCTION(niaga_reject_hierarchy_cycle) {
     const std::optional<Datum> parent = pg::trigger::column(data, row, parent_column, UUIDOID);
     if (!parent) return PointerGetDatum(row);
 
-    const niaga::Uuid node = pg::uuid_from_datum(*pg::trigger::column(data, row, "id", UUIDOID));
+    const niaga::Uuid node = pg::uuid_from_datum(pg::trigger::required_column(data, row, "id", UUIDOID));
     const niaga::Uuid new_parent = pg::uuid_from_datum(*parent);
     if (TRIGGER_FIRED_BY_UPDATE(data->tg_event)) {
         const std::optional<Datum> old_parent = pg::trigger::column(data, data->tg_trigtuple, parent_column, UUIDOID);

@@ -3,6 +3,7 @@
 #include "core/commissions.hpp"
 #include "core/totals.hpp"
 #include "pg/convert.hpp"
+#include "pg/function.hpp"
 #include "pg/guard.hpp"
 #include "pg/spi.hpp"
 
@@ -91,8 +92,8 @@ NIAGA_FUNCTION(niaga_check_invariants) {
     for (const auto& statement : statements) {
         const uint64_t rows = statement->execute(nullptr, nullptr);
         for (uint64_t row = 0; row < rows; ++row)
-            violations.emplace_back(pg::string_from_text(*pg::spi::value(row, 1)),
-                                    pg::string_from_text(*pg::spi::value(row, 2)));
+            violations.emplace_back(pg::string_from_text(pg::spi::required(row, 1)),
+                                    pg::string_from_text(pg::spi::required(row, 2)));
     }
     // The tax of every order follows its tax_rate_id (core's rounding).
     static const pg::spi::Statement taxes(
@@ -102,14 +103,14 @@ NIAGA_FUNCTION(niaga_check_invariants) {
         {});
     const uint64_t orders = taxes.execute(nullptr, nullptr);
     for (uint64_t row = 0; row < orders; ++row) {
-        auto sen = [&](int column) { return Money::from_sen(DatumGetInt64(*pg::spi::value(row, column))); };
+        auto sen = [&](int column) { return Money::from_sen(DatumGetInt64(pg::spi::required(row, column))); };
         const std::optional<Datum> rate = pg::spi::value(row, 6);
         const Money expected = rate ? niaga::tax_on(sen(2) - sen(3), sen(4),
                                                     niaga::TaxTerms{niaga::Rate::from_hundredths(DatumGetInt64(*rate)),
-                                                                    DatumGetBool(*pg::spi::value(row, 7))})
+                                                                    DatumGetBool(pg::spi::required(row, 7))})
                                     : Money();
         if (expected != sen(5))
-            violations.emplace_back("order tax", "order " + pg::string_from_text(*pg::spi::value(row, 1)) + ": tax " +
+            violations.emplace_back("order tax", "order " + pg::string_from_text(pg::spi::required(row, 1)) + ": tax " +
                                                      sen(5).to_string() + ", its tax rate gives " + expected.to_string());
     }
     // Every accrual is round(base × rate / 100) (core's rounding).
@@ -119,22 +120,18 @@ NIAGA_FUNCTION(niaga_check_invariants) {
         {});
     const uint64_t commissions = accruals.execute(nullptr, nullptr);
     for (uint64_t row = 0; row < commissions; ++row) {
-        auto sen = [&](int column) { return Money::from_sen(DatumGetInt64(*pg::spi::value(row, column))); };
+        auto sen = [&](int column) { return Money::from_sen(DatumGetInt64(pg::spi::required(row, column))); };
         const Money expected =
-            niaga::commission_amount(sen(2), niaga::Rate::from_hundredths(DatumGetInt64(*pg::spi::value(row, 3))));
+            niaga::commission_amount(sen(2), niaga::Rate::from_hundredths(DatumGetInt64(pg::spi::required(row, 3))));
         if (expected != sen(4))
-            violations.emplace_back("commission amount", "commission " + pg::string_from_text(*pg::spi::value(row, 1)) +
+            violations.emplace_back("commission amount", "commission " + pg::string_from_text(pg::spi::required(row, 1)) +
                                                              ": " + sen(4).to_string() + ", base and rate give " +
                                                              expected.to_string());
     }
     spi.finish();
 
-    pg::call([&] { InitMaterializedSRF(fcinfo, 0); });
-    auto* result = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
-    for (const auto& [invariant, detail] : violations) {
-        Datum values[] = {pg::text_from_string(invariant), pg::text_from_string(detail)};
-        bool nulls[] = {false, false};
-        pg::call([&] { tuplestore_putvalues(result->setResult, result->setDesc, values, nulls); });
-    }
+    pg::ResultRows rows(fcinfo);
+    for (const auto& [invariant, detail] : violations)
+        rows.add({pg::text_from_string(invariant), pg::text_from_string(detail)});
     return Datum(0);
 }

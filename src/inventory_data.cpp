@@ -12,12 +12,10 @@ namespace spi = pg::spi;
 
 namespace {
 
-Datum copy_uuid(Datum uuid) { return pg::datum_from_uuid(pg::uuid_from_datum(uuid)); }
-
 std::optional<Datum> optional_uuid(uint64_t row, int column) {
     const std::optional<Datum> value = spi::value(row, column);
     if (!value) return std::nullopt;
-    return copy_uuid(*value);
+    return pg::copy_uuid(*value);
 }
 
 bool same_uuid(Datum a, Datum b) { return pg::uuid_from_datum(a) == pg::uuid_from_datum(b); }
@@ -53,9 +51,9 @@ std::vector<StockRow> lock_stock(const std::vector<StockDemand>& demand, std::op
     std::vector<StockRow> out;
     out.reserve(rows);
     for (uint64_t row = 0; row < rows; ++row) {
-        out.push_back(StockRow{copy_uuid(*spi::value(row, 1)), copy_uuid(*spi::value(row, 2)),
-                               copy_uuid(*spi::value(row, 3)), optional_uuid(row, 4),
-                               DatumGetInt32(*spi::value(row, 5)), DatumGetInt32(*spi::value(row, 6))});
+        out.push_back(StockRow{pg::copy_uuid(spi::required(row, 1)), pg::copy_uuid(spi::required(row, 2)),
+                               pg::copy_uuid(spi::required(row, 3)), optional_uuid(row, 4),
+                               DatumGetInt32(spi::required(row, 5)), DatumGetInt32(spi::required(row, 6))});
     }
     return out;
 }
@@ -80,10 +78,10 @@ std::vector<StockDemand> order_demand(Datum order_id) {
     std::vector<StockDemand> lines;
     for (uint64_t row = 0; row < rows; ++row) {
         StockDemand line;
-        line.product_id = pg::uuid_from_datum(*spi::value(row, 1));
+        line.product_id = pg::uuid_from_datum(spi::required(row, 1));
         if (const auto variant = spi::value(row, 2)) line.variant_id = pg::uuid_from_datum(*variant);
-        line.sku = pg::string_from_text(*spi::value(row, 3));
-        line.quantity = DatumGetInt32(*spi::value(row, 4));
+        line.sku = pg::string_from_text(spi::required(row, 3));
+        line.quantity = DatumGetInt32(spi::required(row, 4));
         lines.push_back(line);
     }
     return merge_demand(lines);
@@ -97,13 +95,13 @@ std::string require_item(Datum product_id, std::optional<Datum> variant_id) {
         {UUIDOID, UUIDOID});
     if (product.execute(&product_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, "product " + pg::uuid_from_datum(product_id).to_string() + " does not exist");
-    std::string sku = pg::string_from_text(*spi::value(0, 1));
+    std::string sku = pg::string_from_text(spi::required(0, 1));
     if (variant_id) {
         const Datum arguments[] = {*variant_id, product_id};
         if (variant.execute(arguments, nullptr, 1) == 0)
             throw Error(sqlstate::kNoDataFound, "variant " + pg::uuid_from_datum(*variant_id).to_string() +
                                                     " of product " + sku + " does not exist");
-        sku = pg::string_from_text(*spi::value(0, 1));
+        sku = pg::string_from_text(spi::required(0, 1));
     }
     return sku;
 }
@@ -114,7 +112,7 @@ std::string require_warehouse(Datum warehouse_id) {
     if (read.execute(&warehouse_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound,
                     "warehouse " + pg::uuid_from_datum(warehouse_id).to_string() + " does not exist");
-    return pg::string_from_text(*spi::value(0, 1));
+    return pg::string_from_text(spi::required(0, 1));
 }
 
 const StockRow* find_row(const std::vector<StockRow>& rows, const StockDemand& demand, Datum warehouse_id) {

@@ -4,10 +4,12 @@
 // history row for each, and every effect of the move.
 #include "core/lifecycle.hpp"
 #include "pg/convert.hpp"
+#include "pg/function.hpp"
 #include "pg/guard.hpp"
 #include "pg/settings.hpp"
 #include "pg/spi.hpp"
 #include "pg/trigger.hpp"
+#include "order_writes.hpp"
 #include "scoped.hpp"
 
 #include <string>
@@ -28,7 +30,7 @@ struct MoveContext {
 const MoveContext* current_move = nullptr;
 
 OrderStatus status_of(const TriggerData* data, HeapTuple row) {
-    return niaga::parse_order_status(pg::string_from_text(*pg::trigger::column(data, row, "status", TEXTOID)));
+    return niaga::parse_order_status(pg::string_from_text(pg::trigger::required_column(data, row, "status", TEXTOID)));
 }
 
 // Runs "SELECT f($1)" for an effect function of another module.
@@ -53,7 +55,7 @@ void run_effects(const TriggerData* data, HeapTuple row, OrderStatus status) {
         {UUIDOID, NUMERICOID, TEXTOID, BOOLOID, UUIDOID});
 
     const niaga::MoveEffects effects = niaga::effects_of_entering(status);
-    const Datum order_id = *pg::trigger::column(data, row, "id", UUIDOID);
+    const Datum order_id = pg::trigger::required_column(data, row, "id", UUIDOID);
     if (effects.reserve_stock) call_effect(reserve, order_id);
     if (effects.release_stock) call_effect(release_stock, order_id);
     if (effects.give_back_coupon) call_effect(release_coupon, order_id);
@@ -63,7 +65,7 @@ void run_effects(const TriggerData* data, HeapTuple row, OrderStatus status) {
     if (effects.reverse_commissions) call_effect(reverse, order_id);
 
     const std::optional<Datum> user_id = pg::trigger::column(data, row, "user_id", UUIDOID);
-    const Datum total = *pg::trigger::column(data, row, "total", NUMERICOID);
+    const Datum total = pg::trigger::required_column(data, row, "total", NUMERICOID);
     if (effects.count_customer && user_id) {
         const Datum arguments[] = {*user_id, total, Int32GetDatum(1)};
         count_customer.execute(arguments, nullptr);
@@ -130,29 +132,22 @@ NIAGA_FUNCTION(sales_order_status_effects) {
     if (current_move != nullptr && current_move->notes) notes = pg::text_from_string(*current_move->notes);
     else if (status == OrderStatus::kCancelled) notes = pg::trigger::column(data, row, "cancellation_reason", TEXTOID);
     const std::optional<Datum> actor = pg::actor_id();
-    const Datum arguments[] = {*pg::trigger::column(data, row, "id", UUIDOID),
+    const Datum arguments[] = {pg::trigger::required_column(data, row, "id", UUIDOID),
                                pg::text_from_string(niaga::order_status_name(status)), notes.value_or(0),
                                actor.value_or(0)};
     const char nulls[] = {' ', ' ', notes ? ' ' : 'n', actor ? ' ' : 'n', '\0'};
 
     pg::spi::Connection spi;
     history.execute(arguments, nulls);
-    if (TRIGGER_FIRED_BY_UPDATE(data->tg_event)) run_effects(data, row, status);
+    if (TRIGGER_FIRED_BY_UPDATE(data->tg_event)) {
+        niaga::Scoped<bool> effects(niaga::sales::running_move_effects, true);
+        run_effects(data, row, status);
+    }
     spi.finish();
     return PointerGetDatum(nullptr);
 }
 
 namespace {
-
-Datum order_argument(FunctionCallInfo fcinfo) {
-    if (PG_ARGISNULL(0)) throw Error(sqlstate::kInvalidParameterValue, "order_id must not be NULL");
-    return PG_GETARG_DATUM(0);
-}
-
-std::optional<std::string> text_argument(FunctionCallInfo fcinfo, int index) {
-    if (PG_ARGISNULL(index)) return std::nullopt;
-    return pg::string_from_text(PG_GETARG_DATUM(index));
-}
 
 // Moves an order to `to` through the same UPDATE a client would run, with
 // the function's notes and options for the triggers, and returns the row.
@@ -172,7 +167,7 @@ Datum move_order(Datum order_id, OrderStatus to, const MoveContext& move, std::o
         throw Error(sqlstate::kNoDataFound, "order " + pg::uuid_from_datum(order_id).to_string() + " does not exist");
     // The same status is not a move: refuse it here, where the caller asked
     // for a move (a plain UPDATE leaving status unchanged is no move at all).
-    const OrderStatus from = niaga::parse_order_status(pg::string_from_text(*pg::spi::value(0, 1)));
+    const OrderStatus from = niaga::parse_order_status(pg::string_from_text(pg::spi::required(0, 1)));
     // A shopper may only cancel its own pending order (sales.cancel_order is
     // the one lifecycle function granted to niaga_shopper).
     const pg::ShopperContext shopper = pg::shopper_context();
@@ -205,16 +200,16 @@ Datum move_order(Datum order_id, OrderStatus to, const MoveContext& move, std::o
 // sales.set_order_status(order_id uuid, status text, notes text DEFAULT NULL)
 // → sales.orders. For `cancelled` the notes are the cancellation reason.
 NIAGA_FUNCTION(sales_set_order_status) {
-    const Datum order_id = order_argument(fcinfo);
+    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     if (PG_ARGISNULL(1)) throw Error(sqlstate::kInvalidParameterValue, "status must not be NULL");
     const OrderStatus to = niaga::parse_order_status(pg::string_from_text(PG_GETARG_DATUM(1)));
-    return move_order(order_id, to, MoveContext{text_argument(fcinfo, 2), true});
+    return move_order(order_id, to, MoveContext{pg::optional_text_argument(fcinfo, 2), true});
 }
 
 // sales.cancel_order(order_id uuid, reason text) → sales.orders.
 NIAGA_FUNCTION(sales_cancel_order) {
-    const Datum order_id = order_argument(fcinfo);
-    const std::optional<std::string> reason = text_argument(fcinfo, 1);
+    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
+    const std::optional<std::string> reason = pg::optional_text_argument(fcinfo, 1);
     if (!reason || reason->find_first_not_of(" \t\r\n") == std::string::npos)
         throw Error(sqlstate::kInvalidParameterValue, "cancelling an order needs a reason");
     return move_order(order_id, OrderStatus::kCancelled, MoveContext{reason, true});
@@ -223,16 +218,16 @@ NIAGA_FUNCTION(sales_cancel_order) {
 // sales.ship_order(order_id uuid, tracking_number text DEFAULT NULL,
 // tracking_url text DEFAULT NULL) → sales.orders.
 NIAGA_FUNCTION(sales_ship_order) {
-    const Datum order_id = order_argument(fcinfo);
-    return move_order(order_id, OrderStatus::kShipped, MoveContext{std::nullopt, true}, text_argument(fcinfo, 1),
-                      text_argument(fcinfo, 2));
+    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
+    return move_order(order_id, OrderStatus::kShipped, MoveContext{std::nullopt, true}, pg::optional_text_argument(fcinfo, 1),
+                      pg::optional_text_argument(fcinfo, 2));
 }
 
 // sales.refund_order(order_id uuid, reason text, restock boolean DEFAULT
 // true) → sales.orders.
 NIAGA_FUNCTION(sales_refund_order) {
-    const Datum order_id = order_argument(fcinfo);
-    const std::optional<std::string> reason = text_argument(fcinfo, 1);
+    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
+    const std::optional<std::string> reason = pg::optional_text_argument(fcinfo, 1);
     if (!reason || reason->find_first_not_of(" \t\r\n") == std::string::npos)
         throw Error(sqlstate::kInvalidParameterValue, "refunding an order needs a reason");
     const bool restock = PG_ARGISNULL(2) ? true : PG_GETARG_BOOL(2);

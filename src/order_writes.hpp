@@ -18,4 +18,9 @@ inline OrderWrite current_order_write = OrderWrite::kClient;
 
 using OrderWriteScope = Scoped<OrderWrite>;
 
+// Set while the lifecycle trigger runs the effects of a move. Counting an
+// order in agent targets happens only then — once per delivery or refund —
+// so calling the commission hooks again by hand cannot count it twice.
+inline bool running_move_effects = false;
+
 }  // namespace niaga::sales

@@ -3,6 +3,7 @@
 // immutability, sales.quote and sales.cash_rounding.
 #include "core/totals.hpp"
 #include "pg/convert.hpp"
+#include "pg/function.hpp"
 #include "pg/guard.hpp"
 #include "pg/settings.hpp"
 #include "pg/spi.hpp"
@@ -36,7 +37,7 @@ std::vector<Datum> affected_orders(TriggerData* data) {
     std::vector<Datum> ids;
     ids.reserve(SPI_processed);
     for (uint64 row = 0; row < SPI_processed; ++row)
-        ids.push_back(pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(row, 1))));
+        ids.push_back(pg::copy_uuid(pg::spi::required(row, 1)));
     return ids;
 }
 
@@ -120,7 +121,7 @@ NIAGA_FUNCTION(sales_orders_price) {
         }
     }
     const sales::OrderPricing order =
-        sales::read_order(*pg::trigger::column(data, row, "id", UUIDOID), shipping_method, tax_rate_id);
+        sales::read_order(pg::trigger::required_column(data, row, "id", UUIDOID), shipping_method, tax_rate_id);
     const niaga::Totals totals = niaga::compute_totals(order.lines, order.terms);
     spi.finish();
 
@@ -139,7 +140,7 @@ NIAGA_FUNCTION(sales_tax_rate_in_use) {
     TriggerData* data = pg::trigger::expect(fcinfo, "sales.tax_rate_in_use", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kUpdate);
     HeapTuple row = pg::trigger::new_row(data);
     static const pg::spi::Statement used("SELECT 1 FROM sales.orders WHERE tax_rate_id = $1 LIMIT 1", {UUIDOID});
-    const Datum id = *pg::trigger::column(data, row, "id", UUIDOID);
+    const Datum id = pg::trigger::required_column(data, row, "id", UUIDOID);
     pg::spi::Connection spi;
     const bool in_use = used.execute(&id, nullptr, 1) > 0;
     spi.finish();
@@ -188,12 +189,8 @@ NIAGA_FUNCTION(sales_quote) {
     Datum values[] = {pg::numeric_from_money(totals.subtotal), pg::numeric_from_money(totals.discount),
                       pg::numeric_from_money(totals.shipping), pg::numeric_from_money(totals.tax),
                       pg::numeric_from_money(totals.total)};
-    bool nulls[] = {false, false, false, false, false};
-    pg::call([&] {
-        InitMaterializedSRF(fcinfo, 0);
-        auto* result = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
-        tuplestore_putvalues(result->setResult, result->setDesc, values, nulls);
-    });
+    pg::ResultRows rows(fcinfo);
+    rows.add({values[0], values[1], values[2], values[3], values[4]});
     return Datum(0);
 }
 

@@ -55,9 +55,9 @@ NIAGA_FUNCTION(sales_record_payment) {
     if (upsert.execute(arguments, nulls, 1) == 0)
         throw Error(sqlstate::kInvalidParameterValue,
                     "transaction " + transaction + " of this provider belongs to another order");
-    const Datum payment_id = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 1)));
+    const Datum payment_id = pg::copy_uuid(pg::spi::required(0, 1));
     paid_in_full.execute(&order_id, nullptr, 1);
-    if (DatumGetBool(*pg::spi::value(0, 1))) confirm.execute(&order_id, nullptr);
+    if (DatumGetBool(pg::spi::required(0, 1))) confirm.execute(&order_id, nullptr);
     spi.finish();
     return payment_id;
 }

@@ -3,6 +3,7 @@
 // the order row first and then the stock rows in stock item id order.
 #include "inventory_data.hpp"
 #include "pg/convert.hpp"
+#include "pg/function.hpp"
 #include "pg/guard.hpp"
 #include "pg/spi.hpp"
 
@@ -31,11 +32,11 @@ LockedOrder lock_order(Datum order_id) {
     if (lock.execute(&order_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, "order " + pg::uuid_from_datum(order_id).to_string() + " does not exist");
     LockedOrder order;
-    order.name = "order " + pg::string_from_text(*pg::spi::value(0, 1));
-    order.status = pg::string_from_text(*pg::spi::value(0, 2));
+    order.name = "order " + pg::string_from_text(pg::spi::required(0, 1));
+    order.status = pg::string_from_text(pg::spi::required(0, 2));
     if (const auto warehouse = pg::spi::value(0, 3))
-        order.warehouse_id = pg::datum_from_uuid(pg::uuid_from_datum(*warehouse));
-    order.reserved = DatumGetBool(*pg::spi::value(0, 4));
+        order.warehouse_id = pg::copy_uuid(*warehouse);
+    order.reserved = DatumGetBool(pg::spi::required(0, 4));
     return order;
 }
 
@@ -51,11 +52,6 @@ void set_reservation(Datum order_id, std::optional<Datum> warehouse_id, bool res
 
 bool is_open(const std::string& status) {
     return status == "pending" || status == "confirmed" || status == "processing" || status == "packed";
-}
-
-Datum order_argument(FunctionCallInfo fcinfo) {
-    if (PG_ARGISNULL(0)) throw Error(sqlstate::kInvalidParameterValue, "order_id must not be NULL");
-    return PG_GETARG_DATUM(0);
 }
 
 // The stock rows of the order's demand at its warehouse, in demand order;
@@ -94,7 +90,7 @@ void move_stock(const std::vector<niaga::StockDemand>& demand, const std::vector
 // of them; NG001 naming the short SKUs when none can. Reserving a reserved
 // order returns its warehouse and changes nothing.
 NIAGA_FUNCTION(inventory_reserve_order) {
-    const Datum order_id = order_argument(fcinfo);
+    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     pg::spi::Connection spi;
     const LockedOrder order = lock_order(order_id);
     if (order.reserved) {
@@ -118,10 +114,10 @@ NIAGA_FUNCTION(inventory_reserve_order) {
     std::vector<niaga::WarehouseStock> candidates;
     for (uint64_t row = 0; row < count; ++row) {
         niaga::WarehouseStock candidate;
-        const Datum id = *pg::spi::value(row, 1);
+        const Datum id = pg::spi::required(row, 1);
         candidate.warehouse_id = pg::uuid_from_datum(id);
-        candidate.code = pg::string_from_text(*pg::spi::value(row, 2));
-        candidate.priority = DatumGetInt32(*pg::spi::value(row, 3));
+        candidate.code = pg::string_from_text(pg::spi::required(row, 2));
+        candidate.priority = DatumGetInt32(pg::spi::required(row, 3));
         for (const niaga::StockDemand& item : demand) {
             const inventory::StockRow* stock = inventory::find_row(rows, item, id);
             candidate.available.push_back(stock == nullptr ? 0 : stock->quantity - stock->reserved);
@@ -140,7 +136,7 @@ NIAGA_FUNCTION(inventory_reserve_order) {
 // reserved stock back (cancellation). True when there was a reservation;
 // calling it again is a no-op.
 NIAGA_FUNCTION(inventory_release_reservation) {
-    const Datum order_id = order_argument(fcinfo);
+    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     pg::spi::Connection spi;
     const LockedOrder order = lock_order(order_id);
     if (!order.reserved) {
@@ -158,7 +154,7 @@ NIAGA_FUNCTION(inventory_release_reservation) {
 // inventory.ship_reservation(order_id uuid) → uuid: the reserved goods leave
 // the warehouse (movements `sale`; quantity and reserved both drop).
 NIAGA_FUNCTION(inventory_ship_reservation) {
-    const Datum order_id = order_argument(fcinfo);
+    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     pg::spi::Connection spi;
     const LockedOrder order = lock_order(order_id);
     if (!order.reserved) throw Error(sqlstate::kInvalidParameterValue, order.name + " holds no reservation to ship");
@@ -178,7 +174,7 @@ NIAGA_FUNCTION(inventory_ship_reservation) {
 // goods back into the warehouse that shipped them (movements `return`).
 // True when it restocked; an order already restocked is left alone.
 NIAGA_FUNCTION(inventory_restock_order) {
-    const Datum order_id = order_argument(fcinfo);
+    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     static const pg::spi::Statement already(
         "SELECT 1 FROM inventory.stock_movements WHERE reference_type = 'order' AND reference_id = $1 "
         "AND type = 'return' LIMIT 1",

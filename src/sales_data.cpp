@@ -33,7 +33,7 @@ namespace {
     "  array_agg((i.unit_price * 100)::int8) AS prices "                                            \
     "  FROM sales.order_items i WHERE i.order_id = o.id) l ON true "
 
-int64_t int8_at(uint64_t row, int column) { return DatumGetInt64(*spi::value(row, column)); }
+int64_t int8_at(uint64_t row, int column) { return DatumGetInt64(spi::required(row, column)); }
 
 std::optional<int64_t> optional_int8_at(uint64_t row, int column) {
     const std::optional<Datum> value = spi::value(row, column);
@@ -60,11 +60,11 @@ CouponKind coupon_kind(const std::string& type) {
 // Decodes one row of a pricing query (columns as NIAGA_PRICING_COLUMNS).
 OrderPricing pricing_at(uint64_t row) {
     OrderPricing pricing;
-    pricing.order_id = *spi::value(row, 1);
+    pricing.order_id = spi::required(row, 1);
     if (const std::optional<Money> base_cost = optional_money_at(row, 2))
         pricing.terms.shipping = ShippingTerms{*base_cost, optional_money_at(row, 3)};
     if (const std::optional<int64_t> rate = optional_int8_at(row, 4))
-        pricing.terms.tax = TaxTerms{Rate::from_hundredths(*rate), DatumGetBool(*spi::value(row, 5))};
+        pricing.terms.tax = TaxTerms{Rate::from_hundredths(*rate), DatumGetBool(spi::required(row, 5))};
     if (const std::optional<Datum> type = spi::value(row, 6)) {
         Coupon coupon;
         coupon.kind = coupon_kind(pg::string_from_text(*type));
@@ -74,16 +74,13 @@ OrderPricing pricing_at(uint64_t row) {
     }
     if (const std::optional<Datum> quantities = spi::value(row, 9)) {
         const std::vector<int64_t> counts = pg::integers_from_array(*quantities);
-        const std::vector<int64_t> prices = pg::integers_from_array(*spi::value(row, 10));
+        const std::vector<int64_t> prices = pg::integers_from_array(spi::required(row, 10));
         pricing.lines.reserve(counts.size());
         for (size_t i = 0; i < counts.size(); ++i)
             pricing.lines.push_back(PricedLine{counts[i], Money::from_sen(prices[i])});
     }
     return pricing;
 }
-
-// Datums from SPI live in SPI's memory; copy a pass-by-reference uuid out.
-Datum copy_uuid(Datum uuid) { return pg::datum_from_uuid(pg::uuid_from_datum(uuid)); }
 
 }  // namespace
 
@@ -100,7 +97,7 @@ std::vector<OrderPricing> lock_and_read_orders(const std::vector<Datum>& order_i
     const uint64_t locked = lock.execute(&ids, nullptr);
     std::vector<std::pair<std::string, bool>> states;
     for (uint64_t row = 0; row < locked; ++row)
-        states.emplace_back(pg::string_from_text(*spi::value(row, 2)), DatumGetBool(*spi::value(row, 3)));
+        states.emplace_back(pg::string_from_text(spi::required(row, 2)), DatumGetBool(spi::required(row, 3)));
     // A fresh snapshot: READ COMMITTED now sees lines committed by whoever
     // held the lock before us.
     const uint64_t rows = read.execute(&ids, nullptr);
@@ -108,7 +105,7 @@ std::vector<OrderPricing> lock_and_read_orders(const std::vector<Datum>& order_i
     out.reserve(rows);
     for (uint64_t row = 0; row < rows; ++row) {
         out.push_back(pricing_at(row));
-        out.back().order_id = copy_uuid(out.back().order_id);
+        out.back().order_id = pg::copy_uuid(out.back().order_id);
         // Both queries return the same orders in id order.
         if (row < states.size()) std::tie(out.back().order_number, out.back().stock_reserved) = states[row];
     }
@@ -170,8 +167,8 @@ std::optional<DefaultTax> default_tax() {
     static const spi::Statement read(
         "SELECT id, (rate * 100)::int8, applies_to_shipping FROM sales.tax_rates WHERE is_default AND is_active", {});
     if (read.execute(nullptr, nullptr, 1) == 0) return std::nullopt;
-    return DefaultTax{copy_uuid(*spi::value(0, 1)),
-                      TaxTerms{Rate::from_hundredths(int8_at(0, 2)), DatumGetBool(*spi::value(0, 3))}};
+    return DefaultTax{pg::copy_uuid(spi::required(0, 1)),
+                      TaxTerms{Rate::from_hundredths(int8_at(0, 2)), DatumGetBool(spi::required(0, 3))}};
 }
 
 std::optional<LiveCoupon> live_coupon(const std::string& code) {
@@ -183,16 +180,16 @@ std::optional<LiveCoupon> live_coupon(const std::string& code) {
     const Datum argument = pg::text_from_string(code);
     if (read.execute(&argument, nullptr, 1) == 0) return std::nullopt;
     LiveCoupon found;
-    found.coupon_id = copy_uuid(*spi::value(0, 1));
+    found.coupon_id = pg::copy_uuid(spi::required(0, 1));
     Coupon& coupon = found.coupon;
-    coupon.code = pg::string_from_text(*spi::value(0, 2));
-    coupon.kind = coupon_kind(pg::string_from_text(*spi::value(0, 3)));
+    coupon.code = pg::string_from_text(spi::required(0, 2));
+    coupon.kind = coupon_kind(pg::string_from_text(spi::required(0, 3)));
     coupon.value = int8_at(0, 4);
-    coupon.is_active = DatumGetBool(*spi::value(0, 5));
+    coupon.is_active = DatumGetBool(spi::required(0, 5));
     coupon.min_order_amount = optional_money_at(0, 6);
     coupon.max_discount = optional_money_at(0, 7);
     if (const auto limit = spi::value(0, 8)) coupon.usage_limit = DatumGetInt32(*limit);
-    coupon.used_count = DatumGetInt32(*spi::value(0, 9));
+    coupon.used_count = DatumGetInt32(spi::required(0, 9));
     if (const auto limit = spi::value(0, 10)) coupon.per_customer_limit = DatumGetInt32(*limit);
     coupon.starts_at = optional_timestamp_at(0, 11);
     coupon.expires_at = optional_timestamp_at(0, 12);
@@ -221,17 +218,17 @@ Cart read_cart(Datum cart_id) {
         throw Error(sqlstate::kNoDataFound, "cart " + pg::uuid_from_datum(cart_id).to_string() + " does not exist");
     Cart cart;
     cart.cart_id = cart_id;
-    if (const auto user = spi::value(0, 1)) cart.user_id = copy_uuid(*user);
+    if (const auto user = spi::value(0, 1)) cart.user_id = pg::copy_uuid(*user);
     if (const auto code = spi::value(0, 2)) cart.coupon_code = pg::string_from_text(*code);
-    cart.expired = DatumGetBool(*spi::value(0, 3));
-    if (const auto order = spi::value(0, 4)) cart.order_id = copy_uuid(*order);
+    cart.expired = DatumGetBool(spi::required(0, 3));
+    if (const auto order = spi::value(0, 4)) cart.order_id = pg::copy_uuid(*order);
 
     const uint64_t rows = read_lines.execute(&cart_id, nullptr);
     for (uint64_t row = 0; row < rows; ++row) {
-        if (!DatumGetBool(*spi::value(row, 4)))
+        if (!DatumGetBool(spi::required(row, 4)))
             throw Error(sqlstate::kInvalidParameterValue,
-                        "cart line " + pg::string_from_text(*spi::value(row, 3)) + " is no longer for sale");
-        cart.lines.push_back(PricedLine{DatumGetInt32(*spi::value(row, 1)), Money::from_sen(int8_at(row, 2))});
+                        "cart line " + pg::string_from_text(spi::required(row, 3)) + " is no longer for sale");
+        cart.lines.push_back(PricedLine{DatumGetInt32(spi::required(row, 1)), Money::from_sen(int8_at(row, 2))});
     }
     return cart;
 }

@@ -3,6 +3,7 @@
 // quantity for every stock item whoever changes it.
 #include "inventory_data.hpp"
 #include "pg/convert.hpp"
+#include "pg/function.hpp"
 #include "pg/guard.hpp"
 #include "pg/settings.hpp"
 #include "pg/spi.hpp"
@@ -16,21 +17,6 @@ using niaga::Error;
 namespace sqlstate = niaga::sqlstate;
 
 namespace {
-
-std::optional<Datum> optional_argument(FunctionCallInfo fcinfo, int index) {
-    if (PG_ARGISNULL(index)) return std::nullopt;
-    return PG_GETARG_DATUM(index);
-}
-
-Datum required_argument(FunctionCallInfo fcinfo, int index, const char* name) {
-    if (PG_ARGISNULL(index)) throw Error(sqlstate::kInvalidParameterValue, std::string(name) + " must not be NULL");
-    return PG_GETARG_DATUM(index);
-}
-
-std::optional<std::string> notes_argument(FunctionCallInfo fcinfo, int index) {
-    if (PG_ARGISNULL(index)) return std::nullopt;
-    return pg::string_from_text(PG_GETARG_DATUM(index));
-}
 
 // Adds a positive `quantity` to the stock item of (warehouse, product,
 // variant), creating it when missing, with the movement context given.
@@ -49,11 +35,11 @@ Datum add_stock(Datum warehouse_id, Datum product_id, std::optional<Datum> varia
     const char nulls[] = {' ', ' ', variant_id ? ' ' : 'n', ' ', '\0'};
     inventory::MovementScope scope(inventory::current_movement, &movement);
     upsert.execute(arguments, nulls, 1);
-    return pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 1)));
+    return pg::copy_uuid(pg::spi::required(0, 1));
 }
 
 int32 quantity_argument(FunctionCallInfo fcinfo, int index, const char* name) {
-    const int32 quantity = DatumGetInt32(required_argument(fcinfo, index, name));
+    const int32 quantity = DatumGetInt32(pg::required_argument(fcinfo, index, name));
     return quantity;
 }
 
@@ -63,16 +49,16 @@ int32 quantity_argument(FunctionCallInfo fcinfo, int index, const char* name) {
 // notes text DEFAULT NULL) → uuid: goods in from a supplier (movement
 // `receive`); the stock item is created if missing.
 NIAGA_FUNCTION(inventory_receive_stock) {
-    const Datum warehouse_id = required_argument(fcinfo, 0, "warehouse_id");
-    const Datum product_id = required_argument(fcinfo, 1, "product_id");
-    const std::optional<Datum> variant_id = optional_argument(fcinfo, 2);
+    const Datum warehouse_id = pg::required_argument(fcinfo, 0, "warehouse_id");
+    const Datum product_id = pg::required_argument(fcinfo, 1, "product_id");
+    const std::optional<Datum> variant_id = pg::optional_argument(fcinfo, 2);
     const int32 quantity = quantity_argument(fcinfo, 3, "quantity");
     if (quantity <= 0)
         throw Error(sqlstate::kInvalidParameterValue, "quantity received must be greater than 0, got " + std::to_string(quantity));
     pg::spi::Connection spi;
     inventory::require_warehouse(warehouse_id);
     inventory::require_item(product_id, variant_id);
-    const inventory::MovementContext movement{"receive", "receipt", std::nullopt, notes_argument(fcinfo, 4)};
+    const inventory::MovementContext movement{"receive", "receipt", std::nullopt, pg::optional_text_argument(fcinfo, 4)};
     const Datum id = add_stock(warehouse_id, product_id, variant_id, quantity, movement);
     spi.finish();
     return id;
@@ -83,9 +69,9 @@ NIAGA_FUNCTION(inventory_receive_stock) {
 // correction (`adjustment`, either sign) or a write-off (`damage`, negative);
 // never below the reserved quantity.
 NIAGA_FUNCTION(inventory_adjust_stock) {
-    const Datum warehouse_id = required_argument(fcinfo, 0, "warehouse_id");
-    const Datum product_id = required_argument(fcinfo, 1, "product_id");
-    const std::optional<Datum> variant_id = optional_argument(fcinfo, 2);
+    const Datum warehouse_id = pg::required_argument(fcinfo, 0, "warehouse_id");
+    const Datum product_id = pg::required_argument(fcinfo, 1, "product_id");
+    const std::optional<Datum> variant_id = pg::optional_argument(fcinfo, 2);
     const int32 delta = quantity_argument(fcinfo, 3, "delta");
     const std::string type = PG_ARGISNULL(4) ? "adjustment" : pg::string_from_text(PG_GETARG_DATUM(4));
     if (type != "adjustment" && type != "damage")
@@ -112,7 +98,7 @@ NIAGA_FUNCTION(inventory_adjust_stock) {
     if (quantity + delta < reserved)
         throw Error(sqlstate::kCheckViolation, change + " would leave " + std::to_string(quantity + delta) +
                                                    " on hand, below the " + std::to_string(reserved) + " reserved");
-    const inventory::MovementContext movement{type.c_str(), "adjustment", std::nullopt, notes_argument(fcinfo, 5)};
+    const inventory::MovementContext movement{type.c_str(), "adjustment", std::nullopt, pg::optional_text_argument(fcinfo, 5)};
     Datum id;
     if (rows.empty()) {
         id = add_stock(warehouse_id, product_id, variant_id, delta, movement);
@@ -135,14 +121,14 @@ NIAGA_FUNCTION(inventory_available) {
         "WHERE s.product_id = $1 AND s.variant_id IS NOT DISTINCT FROM $2 "
         "AND CASE WHEN $3::uuid IS NULL THEN w.is_active AND w.deleted_at IS NULL ELSE s.warehouse_id = $3 END",
         {UUIDOID, UUIDOID, UUIDOID});
-    const Datum product_id = required_argument(fcinfo, 0, "product_id");
-    const std::optional<Datum> variant_id = optional_argument(fcinfo, 1);
-    const std::optional<Datum> warehouse_id = optional_argument(fcinfo, 2);
+    const Datum product_id = pg::required_argument(fcinfo, 0, "product_id");
+    const std::optional<Datum> variant_id = pg::optional_argument(fcinfo, 1);
+    const std::optional<Datum> warehouse_id = pg::optional_argument(fcinfo, 2);
     const Datum arguments[] = {product_id, variant_id.value_or(0), warehouse_id.value_or(0)};
     const char nulls[] = {' ', variant_id ? ' ' : 'n', warehouse_id ? ' ' : 'n', '\0'};
     pg::spi::Connection spi;
     read.execute(arguments, nulls, 1);
-    const int64_t available = DatumGetInt64(*pg::spi::value(0, 1));
+    const int64_t available = DatumGetInt64(pg::spi::required(0, 1));
     spi.finish();
     return Int32GetDatum(static_cast<int32>(available));
 }
@@ -154,8 +140,8 @@ NIAGA_FUNCTION(inventory_record_movement) {
     TriggerData* data = pg::trigger::expect(fcinfo, "inventory.record_movement", pg::trigger::Timing::kAfter, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     const bool updating = TRIGGER_FIRED_BY_UPDATE(data->tg_event);
     HeapTuple row = updating ? data->tg_newtuple : data->tg_trigtuple;
-    const int64_t now = DatumGetInt32(*pg::trigger::column(data, row, "quantity", INT4OID));
-    const int64_t before = updating ? DatumGetInt32(*pg::trigger::column(data, data->tg_trigtuple, "quantity", INT4OID)) : 0;
+    const int64_t now = DatumGetInt32(pg::trigger::required_column(data, row, "quantity", INT4OID));
+    const int64_t before = updating ? DatumGetInt32(pg::trigger::required_column(data, data->tg_trigtuple, "quantity", INT4OID)) : 0;
     if (now == before) return PointerGetDatum(nullptr);
 
     const inventory::MovementContext by_hand{"adjustment", "manual", std::nullopt, std::nullopt};
@@ -168,8 +154,8 @@ NIAGA_FUNCTION(inventory_record_movement) {
         {UUIDOID, UUIDOID, UUIDOID, TEXTOID, INT4OID, TEXTOID, UUIDOID, TEXTOID, UUIDOID});
     const std::optional<Datum> variant_id = pg::trigger::column(data, row, "variant_id", UUIDOID);
     const std::optional<Datum> actor = pg::actor_id();
-    const Datum arguments[] = {*pg::trigger::column(data, row, "warehouse_id", UUIDOID),
-                               *pg::trigger::column(data, row, "product_id", UUIDOID),
+    const Datum arguments[] = {pg::trigger::required_column(data, row, "warehouse_id", UUIDOID),
+                               pg::trigger::required_column(data, row, "product_id", UUIDOID),
                                variant_id.value_or(0),
                                pg::text_from_string(movement.type),
                                Int32GetDatum(static_cast<int32>(now - before)),

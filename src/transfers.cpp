@@ -4,6 +4,7 @@
 #include "core/stock.hpp"
 #include "inventory_data.hpp"
 #include "pg/convert.hpp"
+#include "pg/function.hpp"
 #include "pg/guard.hpp"
 #include "pg/settings.hpp"
 #include "pg/spi.hpp"
@@ -25,11 +26,6 @@ struct Transfer {
     Datum to_warehouse;
 };
 
-Datum id_argument(FunctionCallInfo fcinfo, int index, const char* name) {
-    if (PG_ARGISNULL(index)) throw Error(sqlstate::kInvalidParameterValue, std::string(name) + " must not be NULL");
-    return PG_GETARG_DATUM(index);
-}
-
 // Locks the transfer row; P0002 when missing.
 Transfer lock_transfer(Datum id) {
     static const pg::spi::Statement lock(
@@ -38,10 +34,10 @@ Transfer lock_transfer(Datum id) {
         {UUIDOID});
     if (lock.execute(&id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, "transfer " + pg::uuid_from_datum(id).to_string() + " does not exist");
-    return Transfer{id, "transfer " + pg::string_from_text(*pg::spi::value(0, 1)),
-                    niaga::parse_transfer_status(pg::string_from_text(*pg::spi::value(0, 2))),
-                    pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 3))),
-                    pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 4)))};
+    return Transfer{id, "transfer " + pg::string_from_text(pg::spi::required(0, 1)),
+                    niaga::parse_transfer_status(pg::string_from_text(pg::spi::required(0, 2))),
+                    pg::copy_uuid(pg::spi::required(0, 3)),
+                    pg::copy_uuid(pg::spi::required(0, 4))};
 }
 
 // Moves the transfer to `to` (NG002 if the workflow forbids it) and stamps
@@ -83,11 +79,11 @@ std::vector<TransferLine> transfer_lines(Datum transfer_id, std::optional<Datum>
     std::vector<TransferLine> lines;
     for (uint64_t row = 0; row < rows; ++row) {
         TransferLine line;
-        line.line_id = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(row, 1)));
-        line.item.product_id = pg::uuid_from_datum(*pg::spi::value(row, 2));
+        line.line_id = pg::copy_uuid(pg::spi::required(row, 1));
+        line.item.product_id = pg::uuid_from_datum(pg::spi::required(row, 2));
         if (const auto variant = pg::spi::value(row, 3)) line.item.variant_id = pg::uuid_from_datum(*variant);
-        line.item.sku = pg::string_from_text(*pg::spi::value(row, 4));
-        line.item.quantity = DatumGetInt32(*pg::spi::value(row, 5));
+        line.item.sku = pg::string_from_text(pg::spi::required(row, 4));
+        line.item.quantity = DatumGetInt32(pg::spi::required(row, 5));
         const std::optional<Datum> got = pg::spi::value(row, 6);
         line.received = got ? DatumGetInt32(*got) : line.item.quantity;
         if (line.received < 0 || line.received > line.item.quantity)
@@ -106,7 +102,7 @@ void require_json_array(Datum json, const char* name) {
         "(SELECT 1 FROM jsonb_array_elements($1) e WHERE jsonb_typeof(e) <> 'object')",
         {JSONBOID});
     check.execute(&json, nullptr, 1);
-    if (!DatumGetBool(*pg::spi::value(0, 1)))
+    if (!DatumGetBool(pg::spi::required(0, 1)))
         throw Error(sqlstate::kInvalidParameterValue, std::string(name) + " must be a JSON array of objects");
 }
 
@@ -116,9 +112,9 @@ void require_json_array(Datum json, const char* name) {
 // jsonb, notes text DEFAULT NULL) → uuid. items: [{"product_id", "variant_id",
 // "quantity"}]; lines of the same item are merged.
 NIAGA_FUNCTION(inventory_create_transfer) {
-    const Datum from = id_argument(fcinfo, 0, "from_warehouse");
-    const Datum to = id_argument(fcinfo, 1, "to_warehouse");
-    const Datum items = id_argument(fcinfo, 2, "items");
+    const Datum from = pg::required_argument(fcinfo, 0, "from_warehouse");
+    const Datum to = pg::required_argument(fcinfo, 1, "to_warehouse");
+    const Datum items = pg::required_argument(fcinfo, 2, "items");
     if (pg::uuid_from_datum(from) == pg::uuid_from_datum(to))
         throw Error(sqlstate::kInvalidParameterValue, "a transfer needs two different warehouses");
     static const pg::spi::Statement read_items(
@@ -163,7 +159,7 @@ NIAGA_FUNCTION(inventory_create_transfer) {
     const Datum transfer_arguments[] = {from, to, PG_ARGISNULL(3) ? Datum(0) : PG_GETARG_DATUM(3), actor.value_or(0)};
     const char transfer_nulls[] = {' ', ' ', PG_ARGISNULL(3) ? 'n' : ' ', actor ? ' ' : 'n', '\0'};
     insert_transfer.execute(transfer_arguments, transfer_nulls, 1);
-    const Datum transfer_id = pg::datum_from_uuid(pg::uuid_from_datum(*pg::spi::value(0, 1)));
+    const Datum transfer_id = pg::copy_uuid(pg::spi::required(0, 1));
     for (const niaga::StockDemand& item : demand) {
         const Datum line[] = {transfer_id, pg::datum_from_uuid(item.product_id),
                               item.variant_id ? pg::datum_from_uuid(*item.variant_id) : Datum(0),
@@ -178,7 +174,7 @@ NIAGA_FUNCTION(inventory_create_transfer) {
 // inventory.approve_transfer(id uuid): pending → approved.
 NIAGA_FUNCTION(inventory_approve_transfer) {
     pg::spi::Connection spi;
-    move_transfer(lock_transfer(id_argument(fcinfo, 0, "id")), niaga::TransferStatus::kApproved);
+    move_transfer(lock_transfer(pg::required_argument(fcinfo, 0, "id")), niaga::TransferStatus::kApproved);
     spi.finish();
     PG_RETURN_VOID();
 }
@@ -187,7 +183,7 @@ NIAGA_FUNCTION(inventory_approve_transfer) {
 // leave the source (movements `transfer_out`), which needs them available.
 NIAGA_FUNCTION(inventory_dispatch_transfer) {
     pg::spi::Connection spi;
-    const Transfer transfer = lock_transfer(id_argument(fcinfo, 0, "id"));
+    const Transfer transfer = lock_transfer(pg::required_argument(fcinfo, 0, "id"));
     niaga::require_transfer_move(transfer.status, niaga::TransferStatus::kInTransit);
     std::vector<TransferLine> lines = transfer_lines(transfer.id, std::nullopt);
     std::vector<niaga::StockDemand> demand;
@@ -233,7 +229,7 @@ NIAGA_FUNCTION(inventory_receive_transfer) {
     static const pg::spi::Statement record(
         "UPDATE inventory.stock_transfer_items SET received_quantity = $2 WHERE id = $1", {UUIDOID, INT4OID});
     pg::spi::Connection spi;
-    const Transfer transfer = lock_transfer(id_argument(fcinfo, 0, "id"));
+    const Transfer transfer = lock_transfer(pg::required_argument(fcinfo, 0, "id"));
     niaga::require_transfer_move(transfer.status, niaga::TransferStatus::kCompleted);
     const std::optional<Datum> received = PG_ARGISNULL(1) ? std::nullopt : std::optional(PG_GETARG_DATUM(1));
     if (received) require_json_array(*received, "received");
@@ -262,7 +258,7 @@ NIAGA_FUNCTION(inventory_receive_transfer) {
 // inventory.cancel_transfer(id uuid): pending | approved → cancelled.
 NIAGA_FUNCTION(inventory_cancel_transfer) {
     pg::spi::Connection spi;
-    move_transfer(lock_transfer(id_argument(fcinfo, 0, "id")), niaga::TransferStatus::kCancelled);
+    move_transfer(lock_transfer(pg::required_argument(fcinfo, 0, "id")), niaga::TransferStatus::kCancelled);
     spi.finish();
     PG_RETURN_VOID();
 }

@@ -41,6 +41,8 @@ Datum datum_from_uuid(const Uuid& uuid) {
     return UUIDPGetDatum(out);
 }
 
+Datum copy_uuid(Datum uuid) { return datum_from_uuid(uuid_from_datum(uuid)); }
+
 std::string string_from_text(Datum value) {
     text* detoasted = call([&] { return DatumGetTextPP(value); });
     return std::string(VARDATA_ANY(detoasted), VARSIZE_ANY_EXHDR(detoasted));

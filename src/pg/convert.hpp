@@ -20,6 +20,8 @@ Rate rate_from_numeric(Datum numeric);
 
 Uuid uuid_from_datum(Datum datum);
 Datum datum_from_uuid(const Uuid& uuid);
+// A uuid Datum copied into the current memory context (out of SPI's).
+Datum copy_uuid(Datum uuid);
 
 // text → std::string (copies; the Datum may be toasted).
 std::string string_from_text(Datum text);

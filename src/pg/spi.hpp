@@ -39,5 +39,8 @@ class Statement {
 
 // Column `column` (1-based) of row `row` of the last result; nullopt for NULL.
 std::optional<Datum> value(uint64_t row, int column);
+// The same for a column that cannot be NULL: an internal error (XX000)
+// naming the query's column if it is, never a read of an empty value.
+Datum required(uint64_t row, int column);
 
 }  // namespace niaga::pg::spi

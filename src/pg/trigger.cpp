@@ -64,6 +64,13 @@ std::optional<Datum> column(const TriggerData* data, HeapTuple row, const char* 
     return value;
 }
 
+Datum required_column(const TriggerData* data, HeapTuple row, const char* name, Oid type) {
+    const std::optional<Datum> value = column(data, row, name, type);
+    if (!value)
+        misattached(std::string("trigger ") + data->tg_trigger->tgname + ": column " + name + " is NULL");
+    return *value;
+}
+
 HeapTuple with_column(const TriggerData* data, HeapTuple row, const char* name, Oid type, Datum value) {
     int number = attribute_number(data, name, type);
     bool is_null = false;

@@ -26,6 +26,9 @@ HeapTuple new_row(const TriggerData* data);
 // such column or its type is not `type` (TEXTOID accepts text and varchar).
 std::optional<Datum> column(const TriggerData* data, HeapTuple row, const char* name, Oid type);
 
+// The same for a column that must not be NULL there: 39P01 if it is.
+Datum required_column(const TriggerData* data, HeapTuple row, const char* name, Oid type);
+
 // `row` with column `name` (of type `type`, checked) replaced by `value`.
 HeapTuple with_column(const TriggerData* data, HeapTuple row, const char* name, Oid type, Datum value);
 
