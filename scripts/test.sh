@@ -182,6 +182,12 @@ suite_pgbench() {
             echo "--- $name: pgbench reported errors"
             tail -20 "$log"
             bad=$((bad + 1))
+        elif grep -qE '^number of failed transactions: [1-9]' "$log"; then
+            # PostgreSQL 15's pgbench counts a deadlock or serialization
+            # failure as a failed transaction and still exits 0.
+            echo "--- $name: $(grep -E '^number of failed transactions' "$log")"
+            grep -E 'deadlock|could not serialize' "$log" | head -5
+            bad=$((bad + 1))
         fi
         while IFS= read -r line; do
             case "$line" in

@@ -90,6 +90,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA inventory TO niaga_
 REVOKE INSERT, UPDATE, DELETE ON inventory.stock_movements FROM niaga_inventory;
 GRANT SELECT ON ALL TABLES IN SCHEMA catalog TO niaga_inventory;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA inventory TO niaga_inventory;
+-- An order's stock moves only with its status (the lifecycle calls these).
+REVOKE EXECUTE ON FUNCTION inventory.release_reservation(uuid), inventory.ship_reservation(uuid),
+    inventory.restock_order(uuid) FROM niaga_inventory;
 
 GRANT USAGE ON SCHEMA sales, catalog, inventory TO niaga_order;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA sales TO niaga_order;
@@ -152,7 +155,7 @@ BEGIN
         'sales.order_status_history', 'crm.addresses', 'crm.wishlists', 'crm.customer_profiles',
         'catalog.categories', 'catalog.brands', 'catalog.products', 'catalog.product_categories',
         'catalog.product_images', 'catalog.product_variants', 'catalog.product_attributes',
-        'catalog.product_variant_options']::regclass[]
+        'catalog.product_variant_options', 'catalog.product_reviews']::regclass[]
     LOOP
         EXECUTE pg_catalog.format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', target);
         EXECUTE pg_catalog.format(
@@ -199,6 +202,8 @@ CREATE POLICY shopper_live ON catalog.product_categories TO niaga_shopper
 CREATE POLICY shopper_live ON catalog.product_images TO niaga_shopper
     USING (EXISTS (SELECT 1 FROM catalog.products AS p WHERE p.id = product_id));
 CREATE POLICY shopper_live ON catalog.product_attributes TO niaga_shopper
+    USING (EXISTS (SELECT 1 FROM catalog.products AS p WHERE p.id = product_id));
+CREATE POLICY shopper_live ON catalog.product_reviews TO niaga_shopper
     USING (EXISTS (SELECT 1 FROM catalog.products AS p WHERE p.id = product_id));
 CREATE POLICY shopper_live ON catalog.product_variant_options TO niaga_shopper
     USING (EXISTS (SELECT 1 FROM catalog.product_variants AS v WHERE v.id = variant_id));

@@ -64,14 +64,17 @@ NIAGA_FUNCTION(auth_create_session) {
 }
 
 // auth.refresh_session(token text) → TABLE(user_id uuid, token text): rotates
-// a live token. Unknown, expired or revoked: no row. A token that was already
+// a live token. Unknown, expired or revoked, or its user no longer active:
+// no row. A token that was already
 // rotated is being replayed: every session of its user is revoked (and
 // committed, since nothing is raised), and no row is returned.
 NIAGA_FUNCTION(auth_refresh_session) {
     static const pg::spi::Statement find(
-        "SELECT id, user_id, rotated_at IS NOT NULL, revoked_at IS NULL AND expires_at > now(), "
-        "  expires_at - created_at, user_agent, ip_address "
-        "FROM auth.sessions WHERE refresh_token = " NIAGA_TOKEN_HASH("$1") " FOR UPDATE",
+        "SELECT s.id, s.user_id, s.rotated_at IS NOT NULL, "
+        "  s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active' AND u.deleted_at IS NULL, "
+        "  s.expires_at - s.created_at, s.user_agent, s.ip_address "
+        "FROM auth.sessions s JOIN auth.users u ON u.id = s.user_id "
+        "WHERE s.refresh_token = " NIAGA_TOKEN_HASH("$1") " FOR UPDATE OF s",
         {TEXTOID});
     static const pg::spi::Statement revoke_all(
         "UPDATE auth.sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL", {UUIDOID});

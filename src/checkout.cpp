@@ -26,13 +26,6 @@ void require_object(Datum json, const char* name) {
         throw Error(sqlstate::kInvalidParameterValue, std::string(name) + " must be a JSON object");
 }
 
-// The order row, copied out for returning from the function.
-Datum order_row(Datum order_id) {
-    static const pg::spi::Statement read("SELECT * FROM sales.orders WHERE id = $1", {UUIDOID});
-    read.execute(&order_id, nullptr, 1);
-    return pg::call([] { return PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc)); });
-}
-
 }  // namespace
 
 // sales.add_to_cart(cart_id uuid, product_id uuid, variant_id uuid, quantity
@@ -139,7 +132,7 @@ NIAGA_FUNCTION(sales_place_order) {
         throw Error(sqlstate::kNoDataFound, cart_name(cart_id) + " does not exist");
     pg::require_shopper_owns(pg::shopper_context(), pg::spi::value(0, 2), cart_name(cart_id));
     if (const auto existing = pg::spi::value(0, 1)) {  // a double submit
-        const Datum row = order_row(pg::copy_uuid(*existing));
+        const Datum row = sales::order_row(pg::copy_uuid(*existing));
         spi.finish();
         return row;
     }
@@ -174,7 +167,7 @@ NIAGA_FUNCTION(sales_place_order) {
     reserve.execute(&order_id, nullptr);
     const Datum emptied[] = {cart_id, order_id};
     empty_cart.execute(emptied, nullptr);
-    const Datum row = order_row(order_id);
+    const Datum row = sales::order_row(order_id);
     spi.finish();
     return row;
 }
@@ -191,6 +184,20 @@ NIAGA_FUNCTION(sales_expire_pending_orders) {
         "SELECT coalesce(array_agg(id), '{}') FROM (SELECT id FROM sales.orders "
         "WHERE status = 'pending' AND created_at < now() - $1 ORDER BY id FOR NO KEY UPDATE SKIP LOCKED) locked",
         {INTERVALOID});
+    // One statement cancels many orders, each taking its coupon and stock
+    // rows: take them all first, in checkout's order (coupons, then stock
+    // rows by id), so the expiry never holds stock while waiting for a
+    // coupon a checkout holds.
+    static const pg::spi::Statement lock_coupons(
+        "SELECT c.id FROM sales.coupons c WHERE c.id IN "
+        "(SELECT u.coupon_id FROM sales.coupon_usages u WHERE u.order_id = ANY($1)) ORDER BY c.id FOR NO KEY UPDATE",
+        {UUIDARRAYOID});
+    static const pg::spi::Statement lock_stock(
+        "SELECT s.id FROM inventory.stock_items s WHERE EXISTS (SELECT 1 FROM sales.orders o "
+        "  JOIN sales.order_items i ON i.order_id = o.id WHERE o.id = ANY($1) AND o.reserved_at IS NOT NULL "
+        "  AND o.warehouse_id = s.warehouse_id AND i.product_id = s.product_id "
+        "  AND i.variant_id IS NOT DISTINCT FROM s.variant_id) ORDER BY s.id FOR NO KEY UPDATE",
+        {UUIDARRAYOID});
     static const pg::spi::Statement expire(
         "UPDATE sales.orders o SET status = 'cancelled', cancellation_reason = 'expired' "
         "WHERE o.id = ANY($1) AND o.status = 'pending' AND NOT EXISTS "
@@ -198,7 +205,10 @@ NIAGA_FUNCTION(sales_expire_pending_orders) {
         {UUIDARRAYOID});
     pg::spi::Connection spi;
     lock.execute(&max_age, nullptr, 1);
-    const Datum ids = pg::spi::required(0, 1);
+    const Datum locked = pg::spi::required(0, 1);
+    const Datum ids = pg::call([&] { return datumCopy(locked, false, -1); });  // out of SPI's result memory
+    lock_coupons.execute(&ids, nullptr);
+    lock_stock.execute(&ids, nullptr);
     const uint64_t expired = expire.execute(&ids, nullptr);
     spi.finish();
     return Int32GetDatum(static_cast<int32>(expired));

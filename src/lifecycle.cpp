@@ -10,6 +10,7 @@
 #include "pg/spi.hpp"
 #include "pg/trigger.hpp"
 #include "order_writes.hpp"
+#include "sales_data.hpp"
 #include "scoped.hpp"
 
 #include <string>
@@ -28,6 +29,8 @@ struct MoveContext {
     bool restock = true;
 };
 const MoveContext* current_move = nullptr;
+
+bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 OrderStatus status_of(const TriggerData* data, HeapTuple row) {
     return niaga::parse_order_status(pg::string_from_text(pg::trigger::required_column(data, row, "status", TEXTOID)));
@@ -57,8 +60,10 @@ void run_effects(const TriggerData* data, HeapTuple row, OrderStatus status) {
     const niaga::MoveEffects effects = niaga::effects_of_entering(status);
     const Datum order_id = pg::trigger::required_column(data, row, "id", UUIDOID);
     if (effects.reserve_stock) call_effect(reserve, order_id);
-    if (effects.release_stock) call_effect(release_stock, order_id);
+    // Lock order, as checkout takes them: the order row (held by the
+    // UPDATE), then the coupon row, then stock rows by id.
     if (effects.give_back_coupon) call_effect(release_coupon, order_id);
+    if (effects.release_stock) call_effect(release_stock, order_id);
     if (effects.ship_stock) call_effect(ship, order_id);
     if (effects.accrue_commissions) call_effect(accrue, order_id);
     if (effects.approve_commissions) call_effect(approve, order_id);
@@ -105,10 +110,14 @@ NIAGA_FUNCTION(sales_order_status_guard) {
     }
     niaga::require_order_move(status_of(data, data->tg_trigtuple), to);
     const niaga::MoveEffects effects = niaga::effects_of_entering(to);
-    if (effects.needs_reason && !pg::trigger::column(data, row, "cancellation_reason", TEXTOID)) {
-        if (current_move == nullptr || !current_move->notes || current_move->notes->empty())
-            throw Error(sqlstate::kInvalidParameterValue, "cancelling an order needs a cancellation_reason");
-        row = pg::trigger::with_column(data, row, "cancellation_reason", TEXTOID, pg::text_from_string(*current_move->notes));
+    if (effects.needs_reason) {
+        const std::optional<Datum> reason = pg::trigger::column(data, row, "cancellation_reason", TEXTOID);
+        if (!reason || is_blank(pg::string_from_text(*reason))) {
+            if (current_move == nullptr || !current_move->notes || is_blank(*current_move->notes))
+                throw Error(sqlstate::kInvalidParameterValue, "cancelling an order needs a cancellation_reason");
+            row = pg::trigger::with_column(data, row, "cancellation_reason", TEXTOID,
+                                           pg::text_from_string(*current_move->notes));
+        }
     }
     if (effects.timestamp_column != nullptr)
         row = pg::trigger::with_column(data, row, effects.timestamp_column, TIMESTAMPTZOID,
@@ -160,7 +169,7 @@ Datum move_order(Datum order_id, OrderStatus to, const MoveContext& move, std::o
         "cancellation_reason = CASE WHEN $2 = 'cancelled' THEN coalesce($3, cancellation_reason) "
         "  ELSE cancellation_reason END, "
         "tracking_number = coalesce($4, tracking_number), tracking_url = coalesce($5, tracking_url) "
-        "WHERE id = $1 RETURNING *",
+        "WHERE id = $1",
         {UUIDOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID});
     pg::spi::Connection spi;
     if (lock.execute(&order_id, nullptr, 1) == 0)
@@ -189,8 +198,8 @@ Datum move_order(Datum order_id, OrderStatus to, const MoveContext& move, std::o
         niaga::Scoped<const MoveContext*> scope(current_move, &move);
         update.execute(arguments, nulls, 1);
     }
-    const Datum row =
-        pg::call([] { return PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc)); });
+    // The row as the move's effects left it, not as the UPDATE returned it.
+    const Datum row = niaga::sales::order_row(order_id);
     spi.finish();
     return row;
 }

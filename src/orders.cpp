@@ -29,10 +29,12 @@ std::vector<Datum> affected_orders(TriggerData* data) {
     const char* sql = has_new && has_old
         ? "SELECT order_id FROM niaga_new_items UNION SELECT order_id FROM niaga_old_items"
         : has_new ? "SELECT DISTINCT order_id FROM niaga_new_items" : "SELECT DISTINCT order_id FROM niaga_old_items";
+    MemoryContext caller = CurrentMemoryContext;  // see pg::spi::Connection
     const int code = pg::call([&] {
         SPI_register_trigger_data(data);
         return SPI_execute(sql, true, 0);
     });
+    MemoryContextSwitchTo(caller);
     if (code != SPI_OK_SELECT) throw Error(sqlstate::kInternalError, "reading the changed order lines failed");
     std::vector<Datum> ids;
     ids.reserve(SPI_processed);

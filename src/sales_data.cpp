@@ -125,6 +125,13 @@ OrderPricing read_order(Datum order_id, std::optional<Datum> shipping_method, st
     return pricing;
 }
 
+Datum order_row(Datum order_id) {
+    static const spi::Statement read("SELECT * FROM sales.orders WHERE id = $1", {UUIDOID});
+    if (read.execute(&order_id, nullptr, 1) == 0)
+        throw Error(sqlstate::kNoDataFound, "order " + pg::uuid_from_datum(order_id).to_string() + " does not exist");
+    return pg::call([] { return PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc)); });
+}
+
 void write_order_totals(const std::vector<Datum>& order_ids, const std::vector<Totals>& totals) {
     static const spi::Statement write(
         "UPDATE sales.orders o SET subtotal = v.subtotal::numeric / 100, "

@@ -32,6 +32,10 @@ std::vector<OrderPricing> lock_and_read_orders(const std::vector<Datum>& order_i
 // code and tax rate (NEW's values in a BEFORE UPDATE trigger).
 OrderPricing read_order(Datum order_id, std::optional<Datum> shipping_method, std::optional<Datum> tax_rate_id);
 
+// The sales.orders row of an order, copied out of SPI for returning from a
+// function declared RETURNS sales.orders.
+Datum order_row(Datum order_id);
+
 // Writes computed totals back in one statement.
 void write_order_totals(const std::vector<Datum>& order_ids, const std::vector<Totals>& totals);
 

@@ -16,8 +16,10 @@ namespace {
 }  // namespace
 
 Connection::Connection() {
+    MemoryContext caller = CurrentMemoryContext;
     const int code = call([] { return SPI_connect(); });
     if (code != SPI_OK_CONNECT) spi_failed("SPI_connect", code);
+    MemoryContextSwitchTo(caller);
 }
 
 void Connection::finish() {
@@ -32,12 +34,16 @@ uint64_t Statement::execute(const Datum* values, const char* nulls, long limit) 
     if (plan_ == nullptr) {
         Oid* types = argument_types_.empty() ? nullptr : const_cast<Oid*>(argument_types_.data());
         const int count = static_cast<int>(argument_types_.size());
+        MemoryContext caller = CurrentMemoryContext;
         SPIPlanPtr plan = call([&] { return SPI_prepare(sql_.c_str(), count, types); });
+        MemoryContextSwitchTo(caller);
         if (plan == nullptr) spi_failed("SPI_prepare", SPI_result);
         if (call([&] { return SPI_keepplan(plan); }) != 0) spi_failed("SPI_keepplan", SPI_result);
         plan_ = plan;
     }
+    MemoryContext caller = CurrentMemoryContext;
     const int code = call([&] { return SPI_execute_plan(plan_, const_cast<Datum*>(values), nulls, false, limit); });
+    MemoryContextSwitchTo(caller);
     if (code < 0) spi_failed(sql_.c_str(), code);
     return SPI_processed;
 }

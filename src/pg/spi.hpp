@@ -15,6 +15,13 @@ namespace niaga::pg::spi {
 // Connects to SPI for the current call. There is deliberately no destructor
 // that disconnects: on an error the transaction (or subtransaction) abort
 // pops the SPI stack, and on success finish() is called explicitly.
+//
+// Memory: SPI_connect switches to SPI's procedure context, which SPI_finish
+// frees. niaga switches straight back to the caller's context (and every
+// Statement::execute returns there), so whatever C++ allocates while
+// connected — a uuid to return, a modified trigger row, a copied value —
+// outlives finish(). Values read from a result (value(), required()) live
+// in SPI's memory until the next statement or finish(): copy what is kept.
 class Connection {
   public:
     Connection();
