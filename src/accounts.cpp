@@ -53,7 +53,8 @@ NIAGA_FUNCTION(auth_create_session) {
     if (user.execute(&user_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, "user " + pg::uuid_from_datum(user_id).to_string() + " does not exist");
     if (!DatumGetBool(pg::spi::required(0, 1)))
-        throw Error(sqlstate::kInvalidParameterValue, "user " + pg::uuid_from_datum(user_id).to_string() + " is not active");
+        throw Error(sqlstate::kInvalidParameterValue,
+                    "user " + pg::uuid_from_datum(user_id).to_string() + " is not active");
     const std::string token = new_token();
     const Datum values[] = {user_id, pg::text_from_string(token), PG_ARGISNULL(1) ? Datum(0) : PG_GETARG_DATUM(1),
                             PG_ARGISNULL(2) ? Datum(0) : PG_GETARG_DATUM(2), ttl};
@@ -120,8 +121,8 @@ NIAGA_FUNCTION(auth_refresh_session) {
 NIAGA_FUNCTION(auth_revoke_session) {
     if (PG_ARGISNULL(0)) return BoolGetDatum(false);
     static const pg::spi::Statement revoke(
-        "UPDATE auth.sessions SET revoked_at = now() WHERE refresh_token = " NIAGA_TOKEN_HASH("$1")
-        " AND revoked_at IS NULL",
+        "UPDATE auth.sessions SET revoked_at = now() WHERE refresh_token = " NIAGA_TOKEN_HASH(
+            "$1") " AND revoked_at IS NULL",
         {TEXTOID});
     const Datum token = PG_GETARG_DATUM(0);
     pg::spi::Connection spi;
@@ -161,8 +162,8 @@ NIAGA_FUNCTION(auth_create_password_reset) {
 // message for each.
 NIAGA_FUNCTION(auth_consume_password_reset) {
     static const pg::spi::Statement consume(
-        "UPDATE auth.password_resets SET used_at = now() WHERE token = " NIAGA_TOKEN_HASH("$1")
-        " AND used_at IS NULL AND expires_at > now() RETURNING user_id",
+        "UPDATE auth.password_resets SET used_at = now() WHERE token = " NIAGA_TOKEN_HASH(
+            "$1") " AND used_at IS NULL AND expires_at > now() RETURNING user_id",
         {TEXTOID});
     if (PG_ARGISNULL(0)) throw Error(sqlstate::kInvalidParameterValue, "invalid or expired password reset token");
     const Datum token = PG_GETARG_DATUM(0);

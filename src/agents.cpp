@@ -71,7 +71,8 @@ void count_in_targets(Datum order_id, Datum agent_id, Money base, int sign) {
         "  t.achieved_orders, t.status "
         "FROM agent.targets t, sales.orders o "
         "WHERE o.id = $2 AND t.agent_id = $1 "
-        "AND (o.delivered_at AT TIME ZONE current_setting('niaga.timezone'))::date BETWEEN t.period_start AND t.period_end "
+        "AND (o.delivered_at AT TIME ZONE current_setting('niaga.timezone'))::date BETWEEN t.period_start AND "
+        "t.period_end "
         "ORDER BY t.id FOR NO KEY UPDATE OF t",
         {UUIDOID, UUIDOID});
     static const pg::spi::Statement update(
@@ -141,12 +142,13 @@ NIAGA_FUNCTION(agent_accrue_commissions) {
         std::map<int, niaga::Rate> rates;
         const uint64_t levels = overrides.execute(nullptr, nullptr);
         for (uint64_t row = 0; row < levels; ++row)
-            rates[DatumGetInt32(pg::spi::required(row, 1))] = niaga::Rate::from_hundredths(DatumGetInt64(pg::spi::required(row, 2)));
+            rates[DatumGetInt32(pg::spi::required(row, 1))] =
+                niaga::Rate::from_hundredths(DatumGetInt64(pg::spi::required(row, 2)));
         const std::vector<niaga::AgentStanding> upline = upline_of(*order.agent_id);
         for (const niaga::Accrual& accrual : niaga::accrue(order.base, selling, upline, rates)) {
-            const Datum values[] = {pg::datum_from_uuid(accrual.agent_id), order_id, Int64GetDatum(accrual.base.sen()),
-                                    Int64GetDatum(accrual.rate.hundredths()), Int64GetDatum(accrual.amount.sen()),
-                                    Int32GetDatum(accrual.level)};
+            const Datum values[] = {pg::datum_from_uuid(accrual.agent_id), order_id,
+                                    Int64GetDatum(accrual.base.sen()),     Int64GetDatum(accrual.rate.hundredths()),
+                                    Int64GetDatum(accrual.amount.sen()),   Int32GetDatum(accrual.level)};
             created += static_cast<int32>(insert.execute(values, nullptr));
         }
     }
@@ -188,7 +190,8 @@ NIAGA_FUNCTION(agent_reverse_commissions) {
         "  EXISTS (SELECT 1 FROM agent.commissions r WHERE r.reverses_id = c.id) "
         "FROM agent.commissions c WHERE c.order_id = $1 AND c.reverses_id IS NULL ORDER BY c.id",
         {UUIDOID});
-    static const pg::spi::Statement cancel("UPDATE agent.commissions SET status = 'cancelled' WHERE id = $1", {UUIDOID});
+    static const pg::spi::Statement cancel("UPDATE agent.commissions SET status = 'cancelled' WHERE id = $1",
+                                           {UUIDOID});
     static const pg::spi::Statement clawback(
         "INSERT INTO agent.commissions (agent_id, order_id, order_total, commission_rate, commission_amount, level, "
         "  reverses_id) "
@@ -203,9 +206,10 @@ NIAGA_FUNCTION(agent_reverse_commissions) {
     for (uint64_t row = 0; row < rows; ++row) {
         // An accrual already clawed back has been reversed once: leave it.
         if (DatumGetBool(pg::spi::required(row, 4))) continue;
-        plan.emplace_back(pg::copy_uuid(pg::spi::required(row, 1)),
-                          niaga::reversal_of(niaga::parse_commission_status(pg::string_from_text(pg::spi::required(row, 2))),
-                                             DatumGetBool(pg::spi::required(row, 3))));
+        plan.emplace_back(
+            pg::copy_uuid(pg::spi::required(row, 1)),
+            niaga::reversal_of(niaga::parse_commission_status(pg::string_from_text(pg::spi::required(row, 2))),
+                               DatumGetBool(pg::spi::required(row, 3))));
     }
     int32 changed = 0;
     for (const auto& [id, reversal] : plan) {
@@ -240,8 +244,8 @@ NIAGA_FUNCTION(agent_create_payout) {
     if (method != "bank_transfer" && method != "ewallet" && method != "cheque")
         throw Error(sqlstate::kInvalidParameterValue,
                     "payment_method must be bank_transfer, ewallet or cheque, got \"" + method + "\"");
-    static const pg::spi::Statement lock_agent(
-        "SELECT agent_code FROM agent.agents WHERE id = $1 FOR NO KEY UPDATE", {UUIDOID});
+    static const pg::spi::Statement lock_agent("SELECT agent_code FROM agent.agents WHERE id = $1 FOR NO KEY UPDATE",
+                                               {UUIDOID});
     static const pg::spi::Statement gather(
         "SELECT id, (commission_amount * 100)::int8 FROM agent.commissions WHERE agent_id = $1 AND payout_id IS NULL "
         "AND ((reverses_id IS NULL AND status = 'approved') OR (reverses_id IS NOT NULL AND status = 'pending')) "
@@ -251,8 +255,8 @@ NIAGA_FUNCTION(agent_create_payout) {
         "INSERT INTO agent.payouts (agent_id, amount, payment_method, bank_name, bank_account) "
         "VALUES ($1, $2::numeric / 100, $3, $4, $5) RETURNING id",
         {UUIDOID, INT8OID, TEXTOID, TEXTOID, TEXTOID});
-    static const pg::spi::Statement attach(
-        "UPDATE agent.commissions SET payout_id = $2 WHERE id = ANY($1)", {UUIDARRAYOID, UUIDOID});
+    static const pg::spi::Statement attach("UPDATE agent.commissions SET payout_id = $2 WHERE id = ANY($1)",
+                                           {UUIDARRAYOID, UUIDOID});
     pg::spi::Connection spi;
     if (lock_agent.execute(&agent_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, "agent " + pg::uuid_from_datum(agent_id).to_string() + " does not exist");
@@ -265,7 +269,8 @@ NIAGA_FUNCTION(agent_create_payout) {
     }
     const Money amount = niaga::payout_amount(amounts);
     const Datum values[] = {agent_id, Int64GetDatum(amount.sen()), pg::text_from_string(method),
-                            PG_ARGISNULL(2) ? Datum(0) : PG_GETARG_DATUM(2), PG_ARGISNULL(3) ? Datum(0) : PG_GETARG_DATUM(3)};
+                            PG_ARGISNULL(2) ? Datum(0) : PG_GETARG_DATUM(2),
+                            PG_ARGISNULL(3) ? Datum(0) : PG_GETARG_DATUM(3)};
     const char nulls[] = {' ', ' ', ' ', PG_ARGISNULL(2) ? 'n' : ' ', PG_ARGISNULL(3) ? 'n' : ' ', '\0'};
     insert.execute(values, nulls, 1);
     const Datum payout_id = pg::copy_uuid(pg::spi::required(0, 1));
@@ -279,8 +284,8 @@ namespace {
 
 // Locks a payout and checks it is still open (pending or processing).
 void lock_open_payout(Datum payout_id) {
-    static const pg::spi::Statement lock("SELECT status, payout_number FROM agent.payouts WHERE id = $1 FOR NO KEY UPDATE",
-                                         {UUIDOID});
+    static const pg::spi::Statement lock(
+        "SELECT status, payout_number FROM agent.payouts WHERE id = $1 FOR NO KEY UPDATE", {UUIDOID});
     if (lock.execute(&payout_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, "payout " + pg::uuid_from_datum(payout_id).to_string() + " does not exist");
     const std::string status = pg::string_from_text(pg::spi::required(0, 1));
@@ -312,8 +317,8 @@ NIAGA_FUNCTION(agent_complete_payout) {
 // are free for the next payout.
 NIAGA_FUNCTION(agent_fail_payout) {
     const Datum payout_id = pg::required_argument(fcinfo, 0, "id");
-    static const pg::spi::Statement release(
-        "UPDATE agent.commissions SET payout_id = NULL WHERE payout_id = $1", {UUIDOID});
+    static const pg::spi::Statement release("UPDATE agent.commissions SET payout_id = NULL WHERE payout_id = $1",
+                                            {UUIDOID});
     static const pg::spi::Statement fail(
         "UPDATE agent.payouts SET status = 'failed', processed_at = now(), notes = coalesce($2, notes) WHERE id = $1",
         {UUIDOID, TEXTOID});

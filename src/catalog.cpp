@@ -10,7 +10,8 @@ namespace pg = niaga::pg;
 // trigger argument: records the old and new price. On product_variants
 // (which has product_id) the row is the variant's; on products, the product's.
 NIAGA_FUNCTION(catalog_record_price_change) {
-    TriggerData* data = pg::trigger::expect(fcinfo, "catalog.record_price_change", pg::trigger::Timing::kAfter, pg::trigger::Level::kRow, pg::trigger::kUpdate);
+    TriggerData* data = pg::trigger::expect(fcinfo, "catalog.record_price_change", pg::trigger::Timing::kAfter,
+                                            pg::trigger::Level::kRow, pg::trigger::kUpdate);
     const char* price_column = pg::trigger::argument(data, 0);
     HeapTuple old_row = data->tg_trigtuple;
     HeapTuple new_row = data->tg_newtuple;
@@ -28,8 +29,8 @@ NIAGA_FUNCTION(catalog_record_price_change) {
     const Datum arguments[] = {is_variant ? pg::trigger::required_column(data, new_row, "product_id", UUIDOID) : id,
                                is_variant ? id : Datum(0), old_price.value_or(0), new_price.value_or(0),
                                actor.value_or(0)};
-    const char nulls[] = {' ', is_variant ? ' ' : 'n', old_price ? ' ' : 'n', new_price ? ' ' : 'n',
-                          actor ? ' ' : 'n', '\0'};
+    const char nulls[] = {' ', is_variant ? ' ' : 'n', old_price ? ' ' : 'n', new_price ? ' ' : 'n', actor ? ' ' : 'n',
+                          '\0'};
     pg::spi::Connection spi;
     insert.execute(arguments, nulls);
     spi.finish();
@@ -40,7 +41,8 @@ NIAGA_FUNCTION(catalog_record_price_change) {
 // a review is a verified purchase when its author has a delivered order
 // containing the product.
 NIAGA_FUNCTION(catalog_verify_review_purchase) {
-    TriggerData* data = pg::trigger::expect(fcinfo, "catalog.verify_review_purchase", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
+    TriggerData* data = pg::trigger::expect(fcinfo, "catalog.verify_review_purchase", pg::trigger::Timing::kBefore,
+                                            pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     HeapTuple row = pg::trigger::new_row(data);
     const std::optional<Datum> user_id = pg::trigger::column(data, row, "user_id", UUIDOID);
     const std::optional<Datum> product_id = pg::trigger::column(data, row, "product_id", UUIDOID);
@@ -54,5 +56,6 @@ NIAGA_FUNCTION(catalog_verify_review_purchase) {
     pg::spi::Connection spi;
     const bool verified = delivered.execute(arguments, nullptr, 1) > 0;
     spi.finish();
-    return PointerGetDatum(pg::trigger::with_column(data, row, "is_verified_purchase", BOOLOID, BoolGetDatum(verified)));
+    return PointerGetDatum(
+        pg::trigger::with_column(data, row, "is_verified_purchase", BOOLOID, BoolGetDatum(verified)));
 }

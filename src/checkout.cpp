@@ -37,7 +37,8 @@ NIAGA_FUNCTION(sales_add_to_cart) {
     const std::optional<Datum> variant_id = pg::optional_argument(fcinfo, 2);
     const int32 quantity = DatumGetInt32(pg::required_argument(fcinfo, 3, "quantity"));
     if (quantity <= 0)
-        throw Error(sqlstate::kInvalidParameterValue, "quantity must be greater than 0, got " + std::to_string(quantity));
+        throw Error(sqlstate::kInvalidParameterValue,
+                    "quantity must be greater than 0, got " + std::to_string(quantity));
 
     static const pg::spi::Statement lock_cart(
         "SELECT order_id IS NOT NULL, expires_at <= now(), user_id FROM sales.carts WHERE id = $1 FOR NO KEY UPDATE",
@@ -60,12 +61,14 @@ NIAGA_FUNCTION(sales_add_to_cart) {
     pg::require_shopper_owns(pg::shopper_context(), pg::spi::value(0, 3), cart_name(cart_id));
     if (DatumGetBool(pg::spi::required(0, 1)))
         throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " has already become an order");
-    if (DatumGetBool(pg::spi::required(0, 2))) throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " has expired");
+    if (DatumGetBool(pg::spi::required(0, 2)))
+        throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " has expired");
 
     const Datum lookup[] = {product_id, variant_id.value_or(0)};
     const char lookup_nulls[] = {' ', variant_id ? ' ' : 'n', '\0'};
     if (item.execute(lookup, lookup_nulls, 1) == 0)
-        throw Error(sqlstate::kNoDataFound, "product " + pg::uuid_from_datum(product_id).to_string() + " does not exist");
+        throw Error(sqlstate::kNoDataFound,
+                    "product " + pg::uuid_from_datum(product_id).to_string() + " does not exist");
     const std::string sku = pg::string_from_text(pg::spi::required(0, 1));
     if (!DatumGetBool(pg::spi::required(0, 2)))
         throw Error(sqlstate::kInvalidParameterValue, "product " + sku + " is not for sale");
@@ -110,15 +113,18 @@ NIAGA_FUNCTION(sales_place_order) {
     static const pg::spi::Statement agent(
         "SELECT id, is_active FROM agent.agents WHERE agent_code = $1 AND deleted_at IS NULL", {TEXTOID});
     static const pg::spi::Statement insert_order(
-        "INSERT INTO sales.orders (user_id, agent_id, shipping_method, shipping_address, billing_address, customer_notes) "
+        "INSERT INTO sales.orders (user_id, agent_id, shipping_method, shipping_address, billing_address, "
+        "customer_notes) "
         "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         {UUIDOID, UUIDOID, TEXTOID, JSONBOID, JSONBOID, TEXTOID});
     static const pg::spi::Statement copy_lines(
-        "INSERT INTO sales.order_items (order_id, product_id, variant_id, sku, name, variant_name, quantity, unit_price) "
+        "INSERT INTO sales.order_items (order_id, product_id, variant_id, sku, name, variant_name, quantity, "
+        "unit_price) "
         "SELECT $1, ci.product_id, ci.variant_id, coalesce(v.sku, p.sku), p.name, v.name, ci.quantity, "
         "  coalesce(v.price, p.base_price) "
         "FROM sales.cart_items ci JOIN catalog.products p ON p.id = ci.product_id "
-        "LEFT JOIN catalog.product_variants v ON v.id = ci.variant_id WHERE ci.cart_id = $2 ORDER BY ci.created_at, ci.id",
+        "LEFT JOIN catalog.product_variants v ON v.id = ci.variant_id WHERE ci.cart_id = $2 ORDER BY ci.created_at, "
+        "ci.id",
         {UUIDOID, UUIDOID});
     static const pg::spi::Statement redeem("SELECT sales.redeem_coupon($1, $2)", {UUIDOID, TEXTOID});
     static const pg::spi::Statement reserve("SELECT inventory.reserve_order($1)", {UUIDOID});
@@ -152,9 +158,9 @@ NIAGA_FUNCTION(sales_place_order) {
         agent_id = pg::copy_uuid(pg::spi::required(0, 1));
     }
 
-    const Datum order[] = {cart.user_id.value_or(0), agent_id.value_or(0), shipping_code, shipping_address,
-                           billing_address.value_or(0), customer_notes.value_or(0)};
-    const char order_nulls[] = {cart.user_id ? ' ' : 'n', agent_id ? ' ' : 'n', ' ', ' ',
+    const Datum order[] = {cart.user_id.value_or(0), agent_id.value_or(0),        shipping_code,
+                           shipping_address,         billing_address.value_or(0), customer_notes.value_or(0)};
+    const char order_nulls[] = {cart.user_id ? ' ' : 'n',    agent_id ? ' ' : 'n',       ' ', ' ',
                                 billing_address ? ' ' : 'n', customer_notes ? ' ' : 'n', '\0'};
     insert_order.execute(order, order_nulls, 1);
     const Datum order_id = pg::copy_uuid(pg::spi::required(0, 1));

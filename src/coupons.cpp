@@ -46,8 +46,8 @@ niaga::CouponDecision decide(const std::string& code, std::optional<Datum> user_
     request.subtotal = subtotal;
     request.now = GetCurrentTransactionStartTimestamp();
     if (coupon && user_id) request.customer_usages = sales::customer_usages(coupon->coupon_id, *user_id);
-    niaga::CouponDecision decision = niaga::check_coupon(
-        coupon ? std::optional(coupon->coupon) : std::nullopt, code, request);
+    niaga::CouponDecision decision =
+        niaga::check_coupon(coupon ? std::optional(coupon->coupon) : std::nullopt, code, request);
     if (found != nullptr) *found = coupon;
     return decision;
 }
@@ -113,7 +113,8 @@ NIAGA_FUNCTION(sales_redeem_coupon) {
         "(SELECT array_agg((i.unit_price * 100)::int8) FROM sales.order_items i WHERE i.order_id = $1)",
         {UUIDOID});
     static const pg::spi::Statement lock_coupon(
-        "SELECT 1 FROM sales.coupons WHERE lower(code) = lower($1) AND deleted_at IS NULL FOR NO KEY UPDATE", {TEXTOID});
+        "SELECT 1 FROM sales.coupons WHERE lower(code) = lower($1) AND deleted_at IS NULL FOR NO KEY UPDATE",
+        {TEXTOID});
     static const pg::spi::Statement use(
         "WITH used AS (UPDATE sales.coupons SET used_count = used_count + 1 WHERE id = $1 RETURNING id) "
         "INSERT INTO sales.coupon_usages (coupon_id, user_id, order_id) SELECT id, $2, $3 FROM used",
@@ -125,8 +126,7 @@ NIAGA_FUNCTION(sales_redeem_coupon) {
     if (lock_order.execute(&order_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, order_name + " does not exist");
     const std::optional<Datum> user_id = pg::spi::value(0, 1);
-    const std::optional<Datum> user = user_id ? std::optional(pg::copy_uuid(*user_id))
-                                              : std::nullopt;
+    const std::optional<Datum> user = user_id ? std::optional(pg::copy_uuid(*user_id)) : std::nullopt;
     const std::string status = pg::string_from_text(pg::spi::required(0, 2));
     read_order.execute(&order_id, nullptr, 1);
     if (const auto existing = pg::spi::value(0, 1))

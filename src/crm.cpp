@@ -11,7 +11,8 @@ namespace pg = niaga::pg;
 // first so that two addresses made default at once queue up instead of
 // colliding on the one-default unique index.
 NIAGA_FUNCTION(crm_clear_other_default_addresses) {
-    TriggerData* data = pg::trigger::expect(fcinfo, "crm.clear_other_default_addresses", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
+    TriggerData* data = pg::trigger::expect(fcinfo, "crm.clear_other_default_addresses", pg::trigger::Timing::kBefore,
+                                            pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     HeapTuple row = pg::trigger::new_row(data);
     const std::optional<Datum> user_id = pg::trigger::column(data, row, "user_id", UUIDOID);
     const std::optional<Datum> id = pg::trigger::column(data, row, "id", UUIDOID);
@@ -19,7 +20,8 @@ NIAGA_FUNCTION(crm_clear_other_default_addresses) {
 
     static const pg::spi::Statement lock_user("SELECT 1 FROM auth.users WHERE id = $1 FOR NO KEY UPDATE", {UUIDOID});
     static const pg::spi::Statement clear_default(
-        "UPDATE crm.addresses SET is_default = false WHERE user_id = $1 AND id <> $2 AND is_default", {UUIDOID, UUIDOID});
+        "UPDATE crm.addresses SET is_default = false WHERE user_id = $1 AND id <> $2 AND is_default",
+        {UUIDOID, UUIDOID});
 
     pg::spi::Connection spi;
     const Datum arguments[] = {*user_id, *id};

@@ -39,7 +39,8 @@ const pg::spi::Statement& parent_lookup(const TriggerData* data, const char* par
 
 // BEFORE INSERT OR UPDATE OF <parent> FOR EACH ROW.
 NIAGA_FUNCTION(niaga_reject_hierarchy_cycle) {
-    TriggerData* data = pg::trigger::expect(fcinfo, "niaga.reject_hierarchy_cycle", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
+    TriggerData* data = pg::trigger::expect(fcinfo, "niaga.reject_hierarchy_cycle", pg::trigger::Timing::kBefore,
+                                            pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     const char* parent_column = pg::trigger::argument(data, 0);
     const char* what = pg::trigger::argument(data, 1);
     HeapTuple row = pg::trigger::new_row(data);

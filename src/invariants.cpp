@@ -38,7 +38,8 @@ const char* const kChecks[] = {
     "  AND i.variant_id IS NOT DISTINCT FROM s.variant_id) r ON true "
     "WHERE s.reserved_quantity <> coalesce(r.held, 0)",
     "SELECT 'reservation state', format('order %s is %s but holds a reservation', order_number, status) "
-    "FROM sales.orders WHERE reserved_at IS NOT NULL AND status NOT IN ('pending', 'confirmed', 'processing', 'packed')",
+    "FROM sales.orders WHERE reserved_at IS NOT NULL AND status NOT IN ('pending', 'confirmed', 'processing', "
+    "'packed')",
     // subtotal = Σ lines.
     "SELECT 'order subtotal', format('order %s: subtotal %s, lines sum to %s', o.order_number, o.subtotal, "
     "  coalesce(l.total, 0)) "
@@ -111,7 +112,8 @@ NIAGA_FUNCTION(niaga_check_invariants) {
                                     : Money();
         if (expected != sen(5))
             violations.emplace_back("order tax", "order " + pg::string_from_text(pg::spi::required(row, 1)) + ": tax " +
-                                                     sen(5).to_string() + ", its tax rate gives " + expected.to_string());
+                                                     sen(5).to_string() + ", its tax rate gives " +
+                                                     expected.to_string());
     }
     // Every accrual is round(base × rate / 100) (core's rounding).
     static const pg::spi::Statement accruals(
@@ -124,9 +126,9 @@ NIAGA_FUNCTION(niaga_check_invariants) {
         const Money expected =
             niaga::commission_amount(sen(2), niaga::Rate::from_hundredths(DatumGetInt64(pg::spi::required(row, 3))));
         if (expected != sen(4))
-            violations.emplace_back("commission amount", "commission " + pg::string_from_text(pg::spi::required(row, 1)) +
-                                                             ": " + sen(4).to_string() + ", base and rate give " +
-                                                             expected.to_string());
+            violations.emplace_back("commission amount",
+                                    "commission " + pg::string_from_text(pg::spi::required(row, 1)) + ": " +
+                                        sen(4).to_string() + ", base and rate give " + expected.to_string());
     }
     spi.finish();
 

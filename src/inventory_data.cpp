@@ -44,8 +44,8 @@ std::vector<StockRow> lock_stock(const std::vector<StockDemand>& demand, std::op
         variants.push_back(item.variant_id ? pg::datum_from_uuid(*item.variant_id) : Datum(0));
         variant_nulls.push_back(!item.variant_id);
     }
-    const Datum arguments[] = {pg::datum_array(products, UUIDOID), pg::datum_array_with_nulls(variants, variant_nulls, UUIDOID),
-                               warehouse_id.value_or(0)};
+    const Datum arguments[] = {pg::datum_array(products, UUIDOID),
+                               pg::datum_array_with_nulls(variants, variant_nulls, UUIDOID), warehouse_id.value_or(0)};
     const char nulls[] = {' ', ' ', warehouse_id ? ' ' : 'n', '\0'};
     const uint64_t rows = lock.execute(arguments, nulls);
     std::vector<StockRow> out;
@@ -94,7 +94,8 @@ std::string require_item(Datum product_id, std::optional<Datum> variant_id) {
         "SELECT sku FROM catalog.product_variants WHERE id = $1 AND product_id = $2 AND deleted_at IS NULL",
         {UUIDOID, UUIDOID});
     if (product.execute(&product_id, nullptr, 1) == 0)
-        throw Error(sqlstate::kNoDataFound, "product " + pg::uuid_from_datum(product_id).to_string() + " does not exist");
+        throw Error(sqlstate::kNoDataFound,
+                    "product " + pg::uuid_from_datum(product_id).to_string() + " does not exist");
     std::string sku = pg::string_from_text(spi::required(0, 1));
     if (variant_id) {
         const Datum arguments[] = {*variant_id, product_id};

@@ -98,7 +98,8 @@ void run_effects(const TriggerData* data, HeapTuple row, OrderStatus status) {
 // only when the status changes): a new order starts pending; a move must be
 // allowed (NG002); cancelling needs a reason; the move's timestamp is set.
 NIAGA_FUNCTION(sales_order_status_guard) {
-    TriggerData* data = pg::trigger::expect(fcinfo, "sales.order_status_guard", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
+    TriggerData* data = pg::trigger::expect(fcinfo, "sales.order_status_guard", pg::trigger::Timing::kBefore,
+                                            pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     HeapTuple row = pg::trigger::new_row(data);
     const OrderStatus to = status_of(data, row);
     if (TRIGGER_FIRED_BY_INSERT(data->tg_event)) {
@@ -128,7 +129,8 @@ NIAGA_FUNCTION(sales_order_status_guard) {
 // AFTER INSERT OR UPDATE OF status ON sales.orders FOR EACH ROW (on UPDATE
 // only when the status changed): the history row, then the move's effects.
 NIAGA_FUNCTION(sales_order_status_effects) {
-    TriggerData* data = pg::trigger::expect(fcinfo, "sales.order_status_effects", pg::trigger::Timing::kAfter, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
+    TriggerData* data = pg::trigger::expect(fcinfo, "sales.order_status_effects", pg::trigger::Timing::kAfter,
+                                            pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     HeapTuple row = TRIGGER_FIRED_BY_UPDATE(data->tg_event) ? data->tg_newtuple : data->tg_trigtuple;
     const OrderStatus status = status_of(data, row);
 
@@ -138,8 +140,10 @@ NIAGA_FUNCTION(sales_order_status_effects) {
         "VALUES ($1, $2, $3, $4, clock_timestamp())",
         {UUIDOID, TEXTOID, TEXTOID, UUIDOID});
     std::optional<Datum> notes;
-    if (current_move != nullptr && current_move->notes) notes = pg::text_from_string(*current_move->notes);
-    else if (status == OrderStatus::kCancelled) notes = pg::trigger::column(data, row, "cancellation_reason", TEXTOID);
+    if (current_move != nullptr && current_move->notes)
+        notes = pg::text_from_string(*current_move->notes);
+    else if (status == OrderStatus::kCancelled)
+        notes = pg::trigger::column(data, row, "cancellation_reason", TEXTOID);
     const std::optional<Datum> actor = pg::actor_id();
     const Datum arguments[] = {pg::trigger::required_column(data, row, "id", UUIDOID),
                                pg::text_from_string(niaga::order_status_name(status)), notes.value_or(0),
@@ -160,8 +164,8 @@ namespace {
 
 // Moves an order to `to` through the same UPDATE a client would run, with
 // the function's notes and options for the triggers, and returns the row.
-Datum move_order(Datum order_id, OrderStatus to, const MoveContext& move, std::optional<std::string> tracking_number = {},
-                 std::optional<std::string> tracking_url = {}) {
+Datum move_order(Datum order_id, OrderStatus to, const MoveContext& move,
+                 std::optional<std::string> tracking_number = {}, std::optional<std::string> tracking_url = {}) {
     static const pg::spi::Statement lock("SELECT status, user_id FROM sales.orders WHERE id = $1 FOR NO KEY UPDATE",
                                          {UUIDOID});
     static const pg::spi::Statement update(
@@ -186,14 +190,16 @@ Datum move_order(Datum order_id, OrderStatus to, const MoveContext& move, std::o
         if (!owner) throw Error(sqlstate::kInsufficientPrivilege, "permission denied: " + name + " is a guest order");
         pg::require_shopper_owns(shopper, owner, name);
         if (to != OrderStatus::kCancelled || from != OrderStatus::kPending)
-            throw Error(sqlstate::kInsufficientPrivilege, "permission denied: a shopper can only cancel a pending order");
+            throw Error(sqlstate::kInsufficientPrivilege,
+                        "permission denied: a shopper can only cancel a pending order");
     }
     niaga::require_order_move(from, to);
     const Datum arguments[] = {order_id, pg::text_from_string(niaga::order_status_name(to)),
                                move.notes ? pg::text_from_string(*move.notes) : Datum(0),
                                tracking_number ? pg::text_from_string(*tracking_number) : Datum(0),
                                tracking_url ? pg::text_from_string(*tracking_url) : Datum(0)};
-    const char nulls[] = {' ', ' ', move.notes ? ' ' : 'n', tracking_number ? ' ' : 'n', tracking_url ? ' ' : 'n', '\0'};
+    const char nulls[] = {' ', ' ', move.notes ? ' ' : 'n', tracking_number ? ' ' : 'n', tracking_url ? ' ' : 'n',
+                          '\0'};
     {
         niaga::Scoped<const MoveContext*> scope(current_move, &move);
         update.execute(arguments, nulls, 1);
@@ -228,8 +234,8 @@ NIAGA_FUNCTION(sales_cancel_order) {
 // tracking_url text DEFAULT NULL) → sales.orders.
 NIAGA_FUNCTION(sales_ship_order) {
     const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
-    return move_order(order_id, OrderStatus::kShipped, MoveContext{std::nullopt, true}, pg::optional_text_argument(fcinfo, 1),
-                      pg::optional_text_argument(fcinfo, 2));
+    return move_order(order_id, OrderStatus::kShipped, MoveContext{std::nullopt, true},
+                      pg::optional_text_argument(fcinfo, 1), pg::optional_text_argument(fcinfo, 2));
 }
 
 // sales.refund_order(order_id uuid, reason text, restock boolean DEFAULT

@@ -29,7 +29,8 @@ NIAGA_FUNCTION(sales_next_order_number) { return next_document_number("ORD", "sa
 // BEFORE INSERT FOR EACH ROW, arguments (column, prefix, sequence): fills the
 // number column when it is NULL; a client-supplied number is kept.
 NIAGA_FUNCTION(niaga_assign_document_number) {
-    TriggerData* data = pg::trigger::expect(fcinfo, "niaga.assign_document_number", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kInsert);
+    TriggerData* data = pg::trigger::expect(fcinfo, "niaga.assign_document_number", pg::trigger::Timing::kBefore,
+                                            pg::trigger::Level::kRow, pg::trigger::kInsert);
     const char* column = pg::trigger::argument(data, 0);
     HeapTuple row = pg::trigger::new_row(data);
     if (pg::trigger::column(data, row, column, TEXTOID)) return PointerGetDatum(row);

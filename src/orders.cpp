@@ -27,8 +27,9 @@ std::vector<Datum> affected_orders(TriggerData* data) {
     const bool has_new = data->tg_newtable != nullptr;
     const bool has_old = data->tg_oldtable != nullptr;
     const char* sql = has_new && has_old
-        ? "SELECT order_id FROM niaga_new_items UNION SELECT order_id FROM niaga_old_items"
-        : has_new ? "SELECT DISTINCT order_id FROM niaga_new_items" : "SELECT DISTINCT order_id FROM niaga_old_items";
+                          ? "SELECT order_id FROM niaga_new_items UNION SELECT order_id FROM niaga_old_items"
+                      : has_new ? "SELECT DISTINCT order_id FROM niaga_new_items"
+                                : "SELECT DISTINCT order_id FROM niaga_old_items";
     MemoryContext caller = CurrentMemoryContext;  // see pg::spi::Connection
     const int code = pg::call([&] {
         SPI_register_trigger_data(data);
@@ -38,8 +39,7 @@ std::vector<Datum> affected_orders(TriggerData* data) {
     if (code != SPI_OK_SELECT) throw Error(sqlstate::kInternalError, "reading the changed order lines failed");
     std::vector<Datum> ids;
     ids.reserve(SPI_processed);
-    for (uint64 row = 0; row < SPI_processed; ++row)
-        ids.push_back(pg::copy_uuid(pg::spi::required(row, 1)));
+    for (uint64 row = 0; row < SPI_processed; ++row) ids.push_back(pg::copy_uuid(pg::spi::required(row, 1)));
     return ids;
 }
 
@@ -48,20 +48,24 @@ std::vector<Datum> affected_orders(TriggerData* data) {
 // BEFORE INSERT OR UPDATE ON sales.order_items FOR EACH ROW:
 // total_price := quantity × unit_price, exactly.
 NIAGA_FUNCTION(sales_order_item_total) {
-    TriggerData* data = pg::trigger::expect(fcinfo, "sales.order_item_total", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
+    TriggerData* data = pg::trigger::expect(fcinfo, "sales.order_item_total", pg::trigger::Timing::kBefore,
+                                            pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     HeapTuple row = pg::trigger::new_row(data);
     const std::optional<Datum> quantity = pg::trigger::column(data, row, "quantity", INT4OID);
     const std::optional<Datum> unit_price = pg::trigger::column(data, row, "unit_price", NUMERICOID);
     if (!quantity || !unit_price) return PointerGetDatum(row);  // NOT NULL reports it
     const Money total = niaga::line_total({DatumGetInt32(*quantity), pg::money_from_numeric(*unit_price)});
-    return PointerGetDatum(pg::trigger::with_column(data, row, "total_price", NUMERICOID, pg::numeric_from_money(total)));
+    return PointerGetDatum(
+        pg::trigger::with_column(data, row, "total_price", NUMERICOID, pg::numeric_from_money(total)));
 }
 
 // AFTER INSERT / UPDATE / DELETE ON sales.order_items FOR EACH STATEMENT,
 // with transition tables niaga_new_items / niaga_old_items: recomputes each
 // affected order once, in two statements whatever the number of rows.
 NIAGA_FUNCTION(sales_order_items_changed) {
-    TriggerData* data = pg::trigger::expect(fcinfo, "sales.order_items_changed", pg::trigger::Timing::kAfter, pg::trigger::Level::kStatement, pg::trigger::kInsert | pg::trigger::kUpdate | pg::trigger::kDelete);
+    TriggerData* data = pg::trigger::expect(fcinfo, "sales.order_items_changed", pg::trigger::Timing::kAfter,
+                                            pg::trigger::Level::kStatement,
+                                            pg::trigger::kInsert | pg::trigger::kUpdate | pg::trigger::kDelete);
     pg::spi::Connection spi;
     const std::vector<Datum> ids = affected_orders(data);
     if (!ids.empty()) {
@@ -72,8 +76,8 @@ NIAGA_FUNCTION(sales_order_items_changed) {
         totals.reserve(orders.size());
         for (const sales::OrderPricing& order : orders) {
             if (order.stock_reserved)
-                throw Error(sqlstate::kObjectNotInPrerequisiteState, "the lines of order " + order.order_number +
-                                              " cannot change: its stock has been reserved");
+                throw Error(sqlstate::kObjectNotInPrerequisiteState,
+                            "the lines of order " + order.order_number + " cannot change: its stock has been reserved");
             order_ids.push_back(order.order_id);
             totals.push_back(niaga::compute_totals(order.lines, order.terms));
         }
@@ -90,7 +94,8 @@ NIAGA_FUNCTION(sales_order_items_changed) {
 // order gets the active default tax rate; coupons reach orders only
 // through checkout; a shipping method must exist.
 NIAGA_FUNCTION(sales_orders_price) {
-    TriggerData* data = pg::trigger::expect(fcinfo, "sales.orders_price", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
+    TriggerData* data = pg::trigger::expect(fcinfo, "sales.orders_price", pg::trigger::Timing::kBefore,
+                                            pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     HeapTuple row = pg::trigger::new_row(data);
     if (sales::current_order_write == sales::OrderWrite::kComputedTotals) return PointerGetDatum(row);
     const bool inserting = TRIGGER_FIRED_BY_INSERT(data->tg_event);
@@ -102,8 +107,9 @@ NIAGA_FUNCTION(sales_orders_price) {
         const std::string code = pg::string_from_text(*coupon_code);
         if ((!old_code || pg::string_from_text(*old_code) != code) &&
             sales::current_order_write != sales::OrderWrite::kCoupon)
-            throw Error(sqlstate::kInvalidParameterValue,
-                        "coupon \"" + code + "\" cannot be set on an order directly: coupons are applied by sales.place_order");
+            throw Error(
+                sqlstate::kInvalidParameterValue,
+                "coupon \"" + code + "\" cannot be set on an order directly: coupons are applied by sales.place_order");
     }
 
     pg::spi::Connection spi;
@@ -139,7 +145,8 @@ NIAGA_FUNCTION(sales_orders_price) {
 // BEFORE UPDATE OF rate, applies_to_shipping ON sales.tax_rates: a rate an
 // order was taxed at never changes (add a new rate instead).
 NIAGA_FUNCTION(sales_tax_rate_in_use) {
-    TriggerData* data = pg::trigger::expect(fcinfo, "sales.tax_rate_in_use", pg::trigger::Timing::kBefore, pg::trigger::Level::kRow, pg::trigger::kUpdate);
+    TriggerData* data = pg::trigger::expect(fcinfo, "sales.tax_rate_in_use", pg::trigger::Timing::kBefore,
+                                            pg::trigger::Level::kRow, pg::trigger::kUpdate);
     HeapTuple row = pg::trigger::new_row(data);
     static const pg::spi::Statement used("SELECT 1 FROM sales.orders WHERE tax_rate_id = $1 LIMIT 1", {UUIDOID});
     const Datum id = pg::trigger::required_column(data, row, "id", UUIDOID);

@@ -17,8 +17,8 @@ namespace sqlstate = niaga::sqlstate;
 NIAGA_FUNCTION(sales_record_payment) {
     for (int i = 0; i < 6; ++i)
         if (PG_ARGISNULL(i)) {
-            static const char* const names[] = {"order_id", "payment_method", "payment_provider",
-                                                "transaction_id", "amount", "status"};
+            static const char* const names[] = {"order_id",       "payment_method", "payment_provider",
+                                                "transaction_id", "amount",         "status"};
             throw Error(sqlstate::kInvalidParameterValue, std::string(names[i]) + " must not be NULL");
         }
     const Datum order_id = PG_GETARG_DATUM(0);
@@ -26,8 +26,7 @@ NIAGA_FUNCTION(sales_record_payment) {
     amount.require_non_negative("payment amount").require_column_range("payment amount");
     const std::string transaction = pg::string_from_text(PG_GETARG_DATUM(3));
 
-    static const pg::spi::Statement lock(
-        "SELECT status FROM sales.orders WHERE id = $1 FOR NO KEY UPDATE", {UUIDOID});
+    static const pg::spi::Statement lock("SELECT status FROM sales.orders WHERE id = $1 FOR NO KEY UPDATE", {UUIDOID});
     static const pg::spi::Statement upsert(
         "INSERT INTO sales.payments AS p (order_id, payment_method, payment_provider, transaction_id, amount, status, "
         "  metadata, paid_at) "
@@ -48,8 +47,12 @@ NIAGA_FUNCTION(sales_record_payment) {
     pg::spi::Connection spi;
     if (lock.execute(&order_id, nullptr, 1) == 0)
         throw Error(sqlstate::kNoDataFound, "order " + pg::uuid_from_datum(order_id).to_string() + " does not exist");
-    const Datum arguments[] = {order_id, PG_GETARG_DATUM(1), PG_GETARG_DATUM(2), PG_GETARG_DATUM(3),
-                               pg::numeric_from_money(amount), PG_GETARG_DATUM(5),
+    const Datum arguments[] = {order_id,
+                               PG_GETARG_DATUM(1),
+                               PG_GETARG_DATUM(2),
+                               PG_GETARG_DATUM(3),
+                               pg::numeric_from_money(amount),
+                               PG_GETARG_DATUM(5),
                                PG_ARGISNULL(6) ? Datum(0) : PG_GETARG_DATUM(6)};
     const char nulls[] = {' ', ' ', ' ', ' ', ' ', ' ', PG_ARGISNULL(6) ? 'n' : ' ', '\0'};
     if (upsert.execute(arguments, nulls, 1) == 0)

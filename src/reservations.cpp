@@ -34,8 +34,7 @@ LockedOrder lock_order(Datum order_id) {
     LockedOrder order;
     order.name = "order " + pg::string_from_text(pg::spi::required(0, 1));
     order.status = pg::string_from_text(pg::spi::required(0, 2));
-    if (const auto warehouse = pg::spi::value(0, 3))
-        order.warehouse_id = pg::copy_uuid(*warehouse);
+    if (const auto warehouse = pg::spi::value(0, 3)) order.warehouse_id = pg::copy_uuid(*warehouse);
     order.reserved = DatumGetBool(pg::spi::required(0, 4));
     return order;
 }
@@ -57,8 +56,8 @@ bool is_open(const std::string& status) {
 // The stock rows of the order's demand at its warehouse, in demand order;
 // a missing row is an internal inconsistency for a reserved order.
 std::vector<const inventory::StockRow*> rows_for(const std::vector<niaga::StockDemand>& demand,
-                                                  const std::vector<inventory::StockRow>& rows, Datum warehouse_id,
-                                                  const std::string& order_name) {
+                                                 const std::vector<inventory::StockRow>& rows, Datum warehouse_id,
+                                                 const std::string& order_name) {
     std::vector<const inventory::StockRow*> out;
     for (const niaga::StockDemand& item : demand) {
         const inventory::StockRow* row = inventory::find_row(rows, item, warehouse_id);

@@ -16,21 +16,21 @@ namespace spi = pg::spi;
 namespace {
 
 // Columns 2.. of every pricing query; column 1 is the order id.
-#define NIAGA_PRICING_COLUMNS                                                                     \
-    "(sm.base_cost * 100)::int8, (sm.free_shipping_threshold * 100)::int8, "                      \
-    "(t.rate * 100)::int8, t.applies_to_shipping, c.type, (c.value * 100)::int8, "                \
+#define NIAGA_PRICING_COLUMNS                                                      \
+    "(sm.base_cost * 100)::int8, (sm.free_shipping_threshold * 100)::int8, "       \
+    "(t.rate * 100)::int8, t.applies_to_shipping, c.type, (c.value * 100)::int8, " \
     "(c.max_discount * 100)::int8, l.quantities, l.prices "
 
 // The joins that find an order's shipping method (the live one with its
 // code, else the most recently deleted), tax rate, coupon and lines.
-#define NIAGA_PRICING_JOINS                                                                        \
-    "LEFT JOIN LATERAL (SELECT m.base_cost, m.free_shipping_threshold FROM sales.shipping_methods m " \
+#define NIAGA_PRICING_JOINS                                                                                        \
+    "LEFT JOIN LATERAL (SELECT m.base_cost, m.free_shipping_threshold FROM sales.shipping_methods m "              \
     "  WHERE m.code = o.shipping_method ORDER BY m.deleted_at IS NOT NULL, m.deleted_at DESC LIMIT 1) sm ON true " \
-    "LEFT JOIN sales.tax_rates t ON t.id = o.tax_rate_id "                                          \
-    "LEFT JOIN sales.coupon_usages u ON u.order_id = o.id "                                         \
-    "LEFT JOIN sales.coupons c ON c.id = u.coupon_id "                                              \
-    "LEFT JOIN LATERAL (SELECT array_agg(i.quantity) AS quantities, "                               \
-    "  array_agg((i.unit_price * 100)::int8) AS prices "                                            \
+    "LEFT JOIN sales.tax_rates t ON t.id = o.tax_rate_id "                                                         \
+    "LEFT JOIN sales.coupon_usages u ON u.order_id = o.id "                                                        \
+    "LEFT JOIN sales.coupons c ON c.id = u.coupon_id "                                                             \
+    "LEFT JOIN LATERAL (SELECT array_agg(i.quantity) AS quantities, "                                              \
+    "  array_agg((i.unit_price * 100)::int8) AS prices "                                                           \
     "  FROM sales.order_items i WHERE i.order_id = o.id) l ON true "
 
 int64_t int8_at(uint64_t row, int column) { return DatumGetInt64(spi::required(row, column)); }
@@ -89,10 +89,9 @@ std::vector<OrderPricing> lock_and_read_orders(const std::vector<Datum>& order_i
         "SELECT id, order_number, warehouse_id IS NOT NULL FROM sales.orders WHERE id = ANY($1) "
         "ORDER BY id FOR NO KEY UPDATE",
         {UUIDARRAYOID});
-    static const spi::Statement read(
-        "SELECT o.id, " NIAGA_PRICING_COLUMNS
-        "FROM sales.orders o " NIAGA_PRICING_JOINS "WHERE o.id = ANY($1) ORDER BY o.id",
-        {UUIDARRAYOID});
+    static const spi::Statement read("SELECT o.id, " NIAGA_PRICING_COLUMNS "FROM sales.orders o " NIAGA_PRICING_JOINS
+                                     "WHERE o.id = ANY($1) ORDER BY o.id",
+                                     {UUIDARRAYOID});
     const Datum ids = pg::datum_array(order_ids, UUIDOID);
     const uint64_t locked = lock.execute(&ids, nullptr);
     std::vector<std::pair<std::string, bool>> states;
@@ -148,8 +147,12 @@ void write_order_totals(const std::vector<Datum>& order_ids, const std::vector<T
         tax.push_back(t.tax.sen());
         total.push_back(t.total.sen());
     }
-    const Datum arguments[] = {pg::datum_array(order_ids, UUIDOID), pg::int8_array(subtotal), pg::int8_array(discount),
-                               pg::int8_array(shipping), pg::int8_array(tax), pg::int8_array(total)};
+    const Datum arguments[] = {pg::datum_array(order_ids, UUIDOID),
+                               pg::int8_array(subtotal),
+                               pg::int8_array(discount),
+                               pg::int8_array(shipping),
+                               pg::int8_array(tax),
+                               pg::int8_array(total)};
     write.execute(arguments, nullptr);
 }
 
@@ -165,8 +168,8 @@ ShippingTerms shipping_method(const std::string& code) {
 }
 
 bool shipping_method_exists(Datum code) {
-    static const spi::Statement read(
-        "SELECT 1 FROM sales.shipping_methods WHERE code = $1 AND deleted_at IS NULL", {TEXTOID});
+    static const spi::Statement read("SELECT 1 FROM sales.shipping_methods WHERE code = $1 AND deleted_at IS NULL",
+                                     {TEXTOID});
     return read.execute(&code, nullptr, 1) > 0;
 }
 
@@ -204,8 +207,8 @@ std::optional<LiveCoupon> live_coupon(const std::string& code) {
 }
 
 int64_t customer_usages(Datum coupon_id, Datum user_id) {
-    static const spi::Statement read(
-        "SELECT count(*) FROM sales.coupon_usages WHERE coupon_id = $1 AND user_id = $2", {UUIDOID, UUIDOID});
+    static const spi::Statement read("SELECT count(*) FROM sales.coupon_usages WHERE coupon_id = $1 AND user_id = $2",
+                                     {UUIDOID, UUIDOID});
     const Datum arguments[] = {coupon_id, user_id};
     read.execute(arguments, nullptr);
     return int8_at(0, 1);

@@ -54,11 +54,13 @@ NIAGA_FUNCTION(inventory_receive_stock) {
     const std::optional<Datum> variant_id = pg::optional_argument(fcinfo, 2);
     const int32 quantity = quantity_argument(fcinfo, 3, "quantity");
     if (quantity <= 0)
-        throw Error(sqlstate::kInvalidParameterValue, "quantity received must be greater than 0, got " + std::to_string(quantity));
+        throw Error(sqlstate::kInvalidParameterValue,
+                    "quantity received must be greater than 0, got " + std::to_string(quantity));
     pg::spi::Connection spi;
     inventory::require_warehouse(warehouse_id);
     inventory::require_item(product_id, variant_id);
-    const inventory::MovementContext movement{"receive", "receipt", std::nullopt, pg::optional_text_argument(fcinfo, 4)};
+    const inventory::MovementContext movement{"receive", "receipt", std::nullopt,
+                                              pg::optional_text_argument(fcinfo, 4)};
     const Datum id = add_stock(warehouse_id, product_id, variant_id, quantity, movement);
     spi.finish();
     return id;
@@ -79,7 +81,8 @@ NIAGA_FUNCTION(inventory_adjust_stock) {
                     "adjustment type must be adjustment or damage, got \"" + type + "\"");
     if (delta == 0) throw Error(sqlstate::kInvalidParameterValue, "delta must not be 0");
     if (type == "damage" && delta > 0)
-        throw Error(sqlstate::kInvalidParameterValue, "damage writes stock off: delta must be negative, got " + std::to_string(delta));
+        throw Error(sqlstate::kInvalidParameterValue,
+                    "damage writes stock off: delta must be negative, got " + std::to_string(delta));
 
     pg::spi::Connection spi;
     const std::string warehouse = inventory::require_warehouse(warehouse_id);
@@ -94,11 +97,13 @@ NIAGA_FUNCTION(inventory_adjust_stock) {
     const int64_t reserved = rows.empty() ? 0 : rows.front().reserved;
     const std::string change = "adjusting " + sku + " at " + warehouse + " by " + std::to_string(delta);
     if (quantity + delta < 0)
-        throw Error(sqlstate::kCheckViolation, change + " would leave " + std::to_string(quantity + delta) + " on hand");
+        throw Error(sqlstate::kCheckViolation,
+                    change + " would leave " + std::to_string(quantity + delta) + " on hand");
     if (quantity + delta < reserved)
         throw Error(sqlstate::kCheckViolation, change + " would leave " + std::to_string(quantity + delta) +
                                                    " on hand, below the " + std::to_string(reserved) + " reserved");
-    const inventory::MovementContext movement{type.c_str(), "adjustment", std::nullopt, pg::optional_text_argument(fcinfo, 5)};
+    const inventory::MovementContext movement{type.c_str(), "adjustment", std::nullopt,
+                                              pg::optional_text_argument(fcinfo, 5)};
     Datum id;
     if (rows.empty()) {
         id = add_stock(warehouse_id, product_id, variant_id, delta, movement);
@@ -137,11 +142,13 @@ NIAGA_FUNCTION(inventory_available) {
 // (when the quantity changed): writes the signed movement, so Σ movements =
 // quantity for every stock item, whoever changed it.
 NIAGA_FUNCTION(inventory_record_movement) {
-    TriggerData* data = pg::trigger::expect(fcinfo, "inventory.record_movement", pg::trigger::Timing::kAfter, pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
+    TriggerData* data = pg::trigger::expect(fcinfo, "inventory.record_movement", pg::trigger::Timing::kAfter,
+                                            pg::trigger::Level::kRow, pg::trigger::kInsert | pg::trigger::kUpdate);
     const bool updating = TRIGGER_FIRED_BY_UPDATE(data->tg_event);
     HeapTuple row = updating ? data->tg_newtuple : data->tg_trigtuple;
     const int64_t now = DatumGetInt32(pg::trigger::required_column(data, row, "quantity", INT4OID));
-    const int64_t before = updating ? DatumGetInt32(pg::trigger::required_column(data, data->tg_trigtuple, "quantity", INT4OID)) : 0;
+    const int64_t before =
+        updating ? DatumGetInt32(pg::trigger::required_column(data, data->tg_trigtuple, "quantity", INT4OID)) : 0;
     if (now == before) return PointerGetDatum(nullptr);
 
     const inventory::MovementContext by_hand{"adjustment", "manual", std::nullopt, std::nullopt};
@@ -163,8 +170,16 @@ NIAGA_FUNCTION(inventory_record_movement) {
                                movement.reference_id.value_or(0),
                                movement.notes ? pg::text_from_string(*movement.notes) : Datum(0),
                                actor.value_or(0)};
-    const char nulls[] = {' ', ' ', variant_id ? ' ' : 'n', ' ', ' ', ' ', movement.reference_id ? ' ' : 'n',
-                          movement.notes ? ' ' : 'n', actor ? ' ' : 'n', '\0'};
+    const char nulls[] = {' ',
+                          ' ',
+                          variant_id ? ' ' : 'n',
+                          ' ',
+                          ' ',
+                          ' ',
+                          movement.reference_id ? ' ' : 'n',
+                          movement.notes ? ' ' : 'n',
+                          actor ? ' ' : 'n',
+                          '\0'};
     pg::spi::Connection spi;
     {
         inventory::FlagScope ledger(inventory::writing_ledger, true);
@@ -190,13 +205,15 @@ NIAGA_FUNCTION(inventory_guard_stock) {
     if (!TRIGGER_FIRED_BEFORE(data->tg_event))
         throw Error(sqlstate::kTriggerProtocolViolated, "inventory.guard_stock must be a BEFORE trigger");
     const std::string guard = pg::trigger::argument(data, 0);
-    const Datum pass = TRIGGER_FIRED_FOR_ROW(data->tg_event)
-        ? PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(data->tg_event) ? data->tg_newtuple : data->tg_trigtuple)
-        : PointerGetDatum(nullptr);
+    const Datum pass =
+        TRIGGER_FIRED_FOR_ROW(data->tg_event)
+            ? PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(data->tg_event) ? data->tg_newtuple : data->tg_trigtuple)
+            : PointerGetDatum(nullptr);
     if (guard == "reserved") {
         if (inventory::writing_reservations) return pass;
         throw Error(sqlstate::kObjectNotInPrerequisiteState,
-                    "reserved_quantity is changed only by order reservations (inventory.reserve_order and the order lifecycle)");
+                    "reserved_quantity is changed only by order reservations (inventory.reserve_order and the order "
+                    "lifecycle)");
     }
     if (guard == "ledger") {
         if (inventory::writing_ledger) return pass;
@@ -205,7 +222,8 @@ NIAGA_FUNCTION(inventory_guard_stock) {
                     "inventory.adjust_stock or stock_items.quantity");
     }
     if (guard == "delete")
-        throw Error(sqlstate::kObjectNotInPrerequisiteState, "a stock item that still holds or reserves stock cannot be deleted; adjust it to 0 first");
+        throw Error(sqlstate::kObjectNotInPrerequisiteState,
+                    "a stock item that still holds or reserves stock cannot be deleted; adjust it to 0 first");
     if (guard == "identity")
         throw Error(sqlstate::kObjectNotInPrerequisiteState,
                     "a stock item cannot move to another warehouse, product or variant: its ledger stays with it; "

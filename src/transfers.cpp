@@ -36,8 +36,7 @@ Transfer lock_transfer(Datum id) {
         throw Error(sqlstate::kNoDataFound, "transfer " + pg::uuid_from_datum(id).to_string() + " does not exist");
     return Transfer{id, "transfer " + pg::string_from_text(pg::spi::required(0, 1)),
                     niaga::parse_transfer_status(pg::string_from_text(pg::spi::required(0, 2))),
-                    pg::copy_uuid(pg::spi::required(0, 3)),
-                    pg::copy_uuid(pg::spi::required(0, 4))};
+                    pg::copy_uuid(pg::spi::required(0, 3)), pg::copy_uuid(pg::spi::required(0, 4))};
 }
 
 // Moves the transfer to `to` (NG002 if the workflow forbids it) and stamps
@@ -205,7 +204,8 @@ NIAGA_FUNCTION(inventory_dispatch_transfer) {
         reserved_delta.push_back(0);
     }
     if (!short_skus.empty())
-        throw Error(sqlstate::kInsufficientStock, "insufficient stock to dispatch " + transfer.name + ": " + short_skus);
+        throw Error(sqlstate::kInsufficientStock,
+                    "insufficient stock to dispatch " + transfer.name + ": " + short_skus);
     const inventory::MovementContext movement{"transfer_out", "transfer", transfer.id, std::nullopt};
     {
         inventory::MovementScope scope(inventory::current_movement, &movement);

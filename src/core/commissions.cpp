@@ -14,7 +14,8 @@ std::vector<Accrual> accrue(Money base, const AgentStanding& seller, const std::
     base.require_non_negative("commission base");
     std::vector<Accrual> accruals;
     if (seller.earns)
-        accruals.push_back({seller.id, 0, seller.commission_rate, base, commission_amount(base, seller.commission_rate)});
+        accruals.push_back(
+            {seller.id, 0, seller.commission_rate, base, commission_amount(base, seller.commission_rate)});
     for (const auto& [level, rate] : override_rates) {
         if (level < 1 || static_cast<size_t>(level) > upline.size()) continue;
         const AgentStanding& agent = upline[level - 1];
@@ -34,10 +35,13 @@ CommissionStatus parse_commission_status(std::string_view status) {
 
 Reversal reversal_of(CommissionStatus status, bool in_payout) {
     switch (status) {
-        case CommissionStatus::kCancelled: return Reversal::kNothing;
-        case CommissionStatus::kPaid: return Reversal::kClawback;
+        case CommissionStatus::kCancelled:
+            return Reversal::kNothing;
+        case CommissionStatus::kPaid:
+            return Reversal::kClawback;
         case CommissionStatus::kPending:
-        case CommissionStatus::kApproved: return in_payout ? Reversal::kClawback : Reversal::kCancel;
+        case CommissionStatus::kApproved:
+            return in_payout ? Reversal::kClawback : Reversal::kCancel;
     }
     return Reversal::kNothing;
 }
@@ -56,13 +60,14 @@ std::string_view count_order(Target& target, Money base, int sign) {
 }
 
 Money payout_amount(const std::vector<Money>& amounts) {
-    if (amounts.empty()) throw Error(sqlstate::kInvalidParameterValue, "the agent has no approved commissions to pay out");
+    if (amounts.empty())
+        throw Error(sqlstate::kInvalidParameterValue, "the agent has no approved commissions to pay out");
     Money total;
     for (Money amount : amounts) total += amount;
     if (total <= Money())
-        throw Error(sqlstate::kInvalidParameterValue,
-                    "a payout must be positive: the agent's approved commissions and clawbacks sum to " +
-                        total.to_string());
+        throw Error(
+            sqlstate::kInvalidParameterValue,
+            "a payout must be positive: the agent's approved commissions and clawbacks sum to " + total.to_string());
     return total.require_column_range("payout amount");
 }
 

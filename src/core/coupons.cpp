@@ -6,10 +6,10 @@
 namespace niaga {
 
 Money coupon_discount_on(const Coupon& coupon, Money subtotal) {
-    Money discount = coupon.kind == CouponKind::kPercentage
-        ? subtotal.percent(Rate::from_hundredths(coupon.value))
-        : Money::from_sen(coupon.value);
-    if (coupon.kind == CouponKind::kPercentage && coupon.max_discount) discount = std::min(discount, *coupon.max_discount);
+    Money discount = coupon.kind == CouponKind::kPercentage ? subtotal.percent(Rate::from_hundredths(coupon.value))
+                                                            : Money::from_sen(coupon.value);
+    if (coupon.kind == CouponKind::kPercentage && coupon.max_discount)
+        discount = std::min(discount, *coupon.max_discount);
     return std::min(discount, subtotal);
 }
 
@@ -39,40 +39,55 @@ CouponDecision check_coupon(const std::optional<Coupon>& coupon, const std::stri
         if (request.is_guest)
             return fail(CouponReason::kCustomerLimitReached, name + " is for signed-in customers only.");
         if (request.customer_usages >= *coupon->per_customer_limit)
-            return fail(CouponReason::kCustomerLimitReached,
-                        name + " can be used " + std::to_string(*coupon->per_customer_limit) +
-                            " time(s) per customer and you have used it " + std::to_string(request.customer_usages) +
-                            ".");
+            return fail(CouponReason::kCustomerLimitReached, name + " can be used " +
+                                                                 std::to_string(*coupon->per_customer_limit) +
+                                                                 " time(s) per customer and you have used it " +
+                                                                 std::to_string(request.customer_usages) + ".");
     }
     const Money discount = coupon_discount_on(*coupon, request.subtotal);
-    return CouponDecision{CouponReason::kValid, discount,
-                          name + " applied: RM " + discount.to_string() + " off."};
+    return CouponDecision{CouponReason::kValid, discount, name + " applied: RM " + discount.to_string() + " off."};
 }
 
 const char* coupon_reason_name(CouponReason reason) {
     switch (reason) {
-        case CouponReason::kValid: return "valid";
-        case CouponReason::kNotFound: return "coupon_not_found";
-        case CouponReason::kInactive: return "coupon_inactive";
-        case CouponReason::kNotStarted: return "coupon_not_started";
-        case CouponReason::kExpired: return "coupon_expired";
-        case CouponReason::kMinOrderNotMet: return "coupon_min_order_not_met";
-        case CouponReason::kUsageLimitReached: return "coupon_usage_limit_reached";
-        case CouponReason::kCustomerLimitReached: return "coupon_customer_limit_reached";
+        case CouponReason::kValid:
+            return "valid";
+        case CouponReason::kNotFound:
+            return "coupon_not_found";
+        case CouponReason::kInactive:
+            return "coupon_inactive";
+        case CouponReason::kNotStarted:
+            return "coupon_not_started";
+        case CouponReason::kExpired:
+            return "coupon_expired";
+        case CouponReason::kMinOrderNotMet:
+            return "coupon_min_order_not_met";
+        case CouponReason::kUsageLimitReached:
+            return "coupon_usage_limit_reached";
+        case CouponReason::kCustomerLimitReached:
+            return "coupon_customer_limit_reached";
     }
     return "unknown";
 }
 
 SqlState coupon_reason_state(CouponReason reason) {
     switch (reason) {
-        case CouponReason::kNotFound: return sqlstate::kCouponNotFound;
-        case CouponReason::kInactive: return sqlstate::kCouponInactive;
-        case CouponReason::kNotStarted: return sqlstate::kCouponNotStarted;
-        case CouponReason::kExpired: return sqlstate::kCouponExpired;
-        case CouponReason::kMinOrderNotMet: return sqlstate::kCouponMinOrderNotMet;
-        case CouponReason::kUsageLimitReached: return sqlstate::kCouponUsageLimitReached;
-        case CouponReason::kCustomerLimitReached: return sqlstate::kCouponCustomerLimitReached;
-        case CouponReason::kValid: break;
+        case CouponReason::kNotFound:
+            return sqlstate::kCouponNotFound;
+        case CouponReason::kInactive:
+            return sqlstate::kCouponInactive;
+        case CouponReason::kNotStarted:
+            return sqlstate::kCouponNotStarted;
+        case CouponReason::kExpired:
+            return sqlstate::kCouponExpired;
+        case CouponReason::kMinOrderNotMet:
+            return sqlstate::kCouponMinOrderNotMet;
+        case CouponReason::kUsageLimitReached:
+            return sqlstate::kCouponUsageLimitReached;
+        case CouponReason::kCustomerLimitReached:
+            return sqlstate::kCouponCustomerLimitReached;
+        case CouponReason::kValid:
+            break;
     }
     return sqlstate::kInternalError;
 }

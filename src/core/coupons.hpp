@@ -64,8 +64,7 @@ Money coupon_discount_on(const Coupon& coupon, Money subtotal);
 
 // Runs the checks of §4 in order; `coupon` is nullopt when no live coupon
 // has the code (`code` is then only used in the message).
-CouponDecision check_coupon(const std::optional<Coupon>& coupon, const std::string& code,
-                            const CouponRequest& request);
+CouponDecision check_coupon(const std::optional<Coupon>& coupon, const std::string& code, const CouponRequest& request);
 
 // "coupon_not_found", ... — the reason column of sales.check_coupon.
 const char* coupon_reason_name(CouponReason reason);

@@ -13,10 +13,10 @@ void reject_hierarchy_cycle(std::string_view what, const Uuid& node, const std::
     std::set<Uuid> seen{node};
     for (std::optional<Uuid> current = new_parent; current; current = parent_of(*current)) {
         if (!seen.insert(*current).second) {
-            const std::string message = *current == node
-                ? std::string(what) + " " + node.to_string() + " cannot have " + new_parent->to_string() +
-                      " as parent: that would make it its own ancestor"
-                : std::string(what) + " hierarchy already has a cycle through " + current->to_string();
+            const std::string message =
+                *current == node ? std::string(what) + " " + node.to_string() + " cannot have " +
+                                       new_parent->to_string() + " as parent: that would make it its own ancestor"
+                                 : std::string(what) + " hierarchy already has a cycle through " + current->to_string();
             throw Error(sqlstate::kHierarchyCycle, message);
         }
     }

@@ -15,10 +15,10 @@ struct StatusName {
 };
 
 constexpr StatusName kStatuses[] = {
-    {OrderStatus::kPending, "pending"},     {OrderStatus::kConfirmed, "confirmed"},
+    {OrderStatus::kPending, "pending"},       {OrderStatus::kConfirmed, "confirmed"},
     {OrderStatus::kProcessing, "processing"}, {OrderStatus::kPacked, "packed"},
-    {OrderStatus::kShipped, "shipped"},     {OrderStatus::kDelivered, "delivered"},
-    {OrderStatus::kCancelled, "cancelled"}, {OrderStatus::kRefunded, "refunded"},
+    {OrderStatus::kShipped, "shipped"},       {OrderStatus::kDelivered, "delivered"},
+    {OrderStatus::kCancelled, "cancelled"},   {OrderStatus::kRefunded, "refunded"},
 };
 
 }  // namespace
@@ -38,25 +38,40 @@ const char* order_status_name(OrderStatus status) {
 }
 
 bool is_open(OrderStatus status) {
-    return status == OrderStatus::kPending || status == OrderStatus::kConfirmed ||
-           status == OrderStatus::kProcessing || status == OrderStatus::kPacked;
+    return status == OrderStatus::kPending || status == OrderStatus::kConfirmed || status == OrderStatus::kProcessing ||
+           status == OrderStatus::kPacked;
 }
 
 void require_order_move(OrderStatus from, OrderStatus to) {
     bool allowed = false;
     switch (from) {
-        case OrderStatus::kPending: allowed = to == OrderStatus::kConfirmed || to == OrderStatus::kCancelled; break;
-        case OrderStatus::kConfirmed: allowed = to == OrderStatus::kProcessing || to == OrderStatus::kCancelled; break;
-        case OrderStatus::kProcessing: allowed = to == OrderStatus::kPacked || to == OrderStatus::kCancelled; break;
-        case OrderStatus::kPacked: allowed = to == OrderStatus::kShipped || to == OrderStatus::kCancelled; break;
-        case OrderStatus::kShipped: allowed = to == OrderStatus::kDelivered; break;
-        case OrderStatus::kDelivered: allowed = to == OrderStatus::kRefunded; break;
+        case OrderStatus::kPending:
+            allowed = to == OrderStatus::kConfirmed || to == OrderStatus::kCancelled;
+            break;
+        case OrderStatus::kConfirmed:
+            allowed = to == OrderStatus::kProcessing || to == OrderStatus::kCancelled;
+            break;
+        case OrderStatus::kProcessing:
+            allowed = to == OrderStatus::kPacked || to == OrderStatus::kCancelled;
+            break;
+        case OrderStatus::kPacked:
+            allowed = to == OrderStatus::kShipped || to == OrderStatus::kCancelled;
+            break;
+        case OrderStatus::kShipped:
+            allowed = to == OrderStatus::kDelivered;
+            break;
+        case OrderStatus::kDelivered:
+            allowed = to == OrderStatus::kRefunded;
+            break;
         case OrderStatus::kCancelled:
-        case OrderStatus::kRefunded: allowed = false; break;
+        case OrderStatus::kRefunded:
+            allowed = false;
+            break;
     }
     if (!allowed)
-        throw Error(sqlstate::kInvalidStatusTransition, std::string("invalid_status_transition: an order cannot move from ") +
-                                                            order_status_name(from) + " to " + order_status_name(to));
+        throw Error(sqlstate::kInvalidStatusTransition,
+                    std::string("invalid_status_transition: an order cannot move from ") + order_status_name(from) +
+                        " to " + order_status_name(to));
 }
 
 MoveEffects effects_of_entering(OrderStatus status) {
@@ -89,7 +104,8 @@ MoveEffects effects_of_entering(OrderStatus status) {
             break;
         case OrderStatus::kPending:
         case OrderStatus::kProcessing:
-        case OrderStatus::kPacked: break;
+        case OrderStatus::kPacked:
+            break;
     }
     return effects;
 }

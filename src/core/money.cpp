@@ -22,8 +22,7 @@ std::string quoted(std::string_view text) {
 int64_t parse_hundredths(std::string_view text, std::string_view what) {
     const std::string name(what);
     if (text == "NaN" || text == "Infinity" || text == "-Infinity" || text == "+Infinity")
-        throw Error(sqlstate::kInvalidParameterValue,
-                    name + " must be a finite number, not " + std::string(text));
+        throw Error(sqlstate::kInvalidParameterValue, name + " must be a finite number, not " + std::string(text));
     size_t pos = 0;
     bool negative = false;
     if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) negative = text[pos++] == '-';

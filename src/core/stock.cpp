@@ -27,8 +27,8 @@ std::vector<StockDemand> merge_demand(const std::vector<StockDemand>& lines) {
         if (line.quantity <= 0)
             throw Error(sqlstate::kInvalidParameterValue,
                         "quantity of " + line.sku + " must be greater than 0, got " + std::to_string(line.quantity));
-        auto found = std::find_if(merged.begin(), merged.end(),
-                                  [&](const StockDemand& item) { return same_item(item, line); });
+        auto found =
+            std::find_if(merged.begin(), merged.end(), [&](const StockDemand& item) { return same_item(item, line); });
         if (found == merged.end()) {
             merged.push_back(line);
         } else if (__builtin_add_overflow(found->quantity, line.quantity, &found->quantity)) {
@@ -86,25 +86,30 @@ TransferStatus parse_transfer_status(std::string_view status) {
 
 const char* transfer_status_name(TransferStatus status) {
     switch (status) {
-        case TransferStatus::kPending: return "pending";
-        case TransferStatus::kApproved: return "approved";
-        case TransferStatus::kInTransit: return "in_transit";
-        case TransferStatus::kCompleted: return "completed";
-        case TransferStatus::kCancelled: return "cancelled";
+        case TransferStatus::kPending:
+            return "pending";
+        case TransferStatus::kApproved:
+            return "approved";
+        case TransferStatus::kInTransit:
+            return "in_transit";
+        case TransferStatus::kCompleted:
+            return "completed";
+        case TransferStatus::kCancelled:
+            return "cancelled";
     }
     return "unknown";
 }
 
 void require_transfer_move(TransferStatus from, TransferStatus to) {
-    const bool allowed = (from == TransferStatus::kPending && to == TransferStatus::kApproved) ||
-                         (from == TransferStatus::kApproved && to == TransferStatus::kInTransit) ||
-                         (from == TransferStatus::kInTransit && to == TransferStatus::kCompleted) ||
-                         ((from == TransferStatus::kPending || from == TransferStatus::kApproved) &&
-                          to == TransferStatus::kCancelled);
+    const bool allowed =
+        (from == TransferStatus::kPending && to == TransferStatus::kApproved) ||
+        (from == TransferStatus::kApproved && to == TransferStatus::kInTransit) ||
+        (from == TransferStatus::kInTransit && to == TransferStatus::kCompleted) ||
+        ((from == TransferStatus::kPending || from == TransferStatus::kApproved) && to == TransferStatus::kCancelled);
     if (!allowed)
-        throw Error(sqlstate::kInvalidStatusTransition, std::string("invalid_status_transition: a transfer cannot move from ") +
-                                                            transfer_status_name(from) + " to " +
-                                                            transfer_status_name(to));
+        throw Error(sqlstate::kInvalidStatusTransition,
+                    std::string("invalid_status_transition: a transfer cannot move from ") +
+                        transfer_status_name(from) + " to " + transfer_status_name(to));
 }
 
 }  // namespace niaga

@@ -39,11 +39,16 @@ inline std::optional<Uuid> parse_uuid(std::string_view text) {
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         int value;
-        if (c >= '0' && c <= '9') value = c - '0';
-        else if (c >= 'a' && c <= 'f') value = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F') value = c - 'A' + 10;
-        else if (c == '-' && digits % 4 == 0 && digits > 0 && digits < 32 && i + 1 < text.size() && text[i + 1] != '-') continue;
-        else return std::nullopt;
+        if (c >= '0' && c <= '9')
+            value = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            value = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            value = c - 'A' + 10;
+        else if (c == '-' && digits % 4 == 0 && digits > 0 && digits < 32 && i + 1 < text.size() && text[i + 1] != '-')
+            continue;
+        else
+            return std::nullopt;
         if (digits == 32) return std::nullopt;
         uuid.bytes[digits / 2] = static_cast<uint8_t>(uuid.bytes[digits / 2] << 4 | value);
         ++digits;

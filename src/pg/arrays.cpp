@@ -29,10 +29,17 @@ std::vector<int64_t> integers_from_array(Datum array) {
     for (int i = 0; i < count; ++i) {
         if (nulls[i]) throw Error(sqlstate::kInvalidParameterValue, "array of integers holds a NULL");
         switch (element_type) {
-            case INT2OID: out.push_back(DatumGetInt16(elements[i])); break;
-            case INT4OID: out.push_back(DatumGetInt32(elements[i])); break;
-            case INT8OID: out.push_back(DatumGetInt64(elements[i])); break;
-            default: throw Error(sqlstate::kInternalError, "expected an array of integers");
+            case INT2OID:
+                out.push_back(DatumGetInt16(elements[i]));
+                break;
+            case INT4OID:
+                out.push_back(DatumGetInt32(elements[i]));
+                break;
+            case INT8OID:
+                out.push_back(DatumGetInt64(elements[i]));
+                break;
+            default:
+                throw Error(sqlstate::kInternalError, "expected an array of integers");
         }
     }
     return out;

@@ -24,8 +24,7 @@ Datum numeric_from_money(Money money) {
     const std::string formatted = money.to_string();
     std::memcpy(text, formatted.c_str(), formatted.size() + 1);
     return call([&] {
-        return DirectFunctionCall3(numeric_in, CStringGetDatum(text), ObjectIdGetDatum(InvalidOid),
-                                   Int32GetDatum(-1));
+        return DirectFunctionCall3(numeric_in, CStringGetDatum(text), ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
     });
 }
 

@@ -9,8 +9,7 @@
 namespace niaga::pg {
 
 Datum required_argument(FunctionCallInfo fcinfo, int index, const char* name) {
-    if (PG_ARGISNULL(index))
-        throw Error(sqlstate::kInvalidParameterValue, std::string(name) + " must not be NULL");
+    if (PG_ARGISNULL(index)) throw Error(sqlstate::kInvalidParameterValue, std::string(name) + " must not be NULL");
     return PG_GETARG_DATUM(index);
 }
 

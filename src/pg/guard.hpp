@@ -46,25 +46,17 @@ auto call(F&& f) -> decltype(f()) {
     bool failed = false;
     if constexpr (std::is_void_v<Result>) {
         PG_TRY();
-        {
-            f();
-        }
+        { f(); }
         PG_CATCH();
-        {
-            failed = true;
-        }
+        { failed = true; }
         PG_END_TRY();
         if (failed) throw_current_pg_error(context);
     } else {
         Result result{};
         PG_TRY();
-        {
-            result = f();
-        }
+        { result = f(); }
         PG_CATCH();
-        {
-            failed = true;
-        }
+        { failed = true; }
         PG_END_TRY();
         if (failed) throw_current_pg_error(context);
         return result;
@@ -78,10 +70,10 @@ Datum guard(FunctionCallInfo fcinfo, Datum (*body)(FunctionCallInfo));
 
 // Declares an SQL-callable C function `name` whose body (the block that
 // follows) runs inside niaga::pg::guard().
-#define NIAGA_FUNCTION(name)                                                   \
+#define NIAGA_FUNCTION(name)                                                                  \
     static Datum name##_body([[maybe_unused]] FunctionCallInfo fcinfo);                       \
-    extern "C" {                                                               \
-    PG_FUNCTION_INFO_V1(name);                                                 \
-    }                                                                          \
+    extern "C" {                                                                              \
+    PG_FUNCTION_INFO_V1(name);                                                                \
+    }                                                                                         \
     extern "C" Datum name(PG_FUNCTION_ARGS) { return niaga::pg::guard(fcinfo, name##_body); } \
     static Datum name##_body([[maybe_unused]] FunctionCallInfo fcinfo)

@@ -62,7 +62,8 @@ void define_settings() {
     char pending[sizeof dropped_actor_id] = "";
     if (before_load != nullptr && before_load[0] != '\0' && !parse_uuid(before_load))
         snprintf(pending, sizeof pending, "%s", before_load);
-    DefineCustomStringVariable("niaga.timezone", "Time zone of the business date in order, transfer and payout numbers.",
+    DefineCustomStringVariable("niaga.timezone",
+                               "Time zone of the business date in order, transfer and payout numbers.",
                                "Also the zone of agent target periods. Only superusers may change it.",
                                &timezone_setting, kDefaultTimezone, PGC_SUSET, 0, check_timezone, nullptr, nullptr);
     DefineCustomStringVariable("niaga.actor_id", "The user (auth.users id) on whose behalf changes are made.",

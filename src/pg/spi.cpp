@@ -59,7 +59,8 @@ std::optional<Datum> value(uint64_t row, int column) {
 Datum required(uint64_t row, int column) {
     const std::optional<Datum> datum = value(row, column);
     if (!datum)
-        throw Error(sqlstate::kInternalError, "unexpected NULL in column " + std::to_string(column) + " of a niaga query");
+        throw Error(sqlstate::kInternalError,
+                    "unexpected NULL in column " + std::to_string(column) + " of a niaga query");
     return *datum;
 }
 

@@ -9,23 +9,20 @@ namespace niaga::pg::trigger {
 
 namespace {
 
-[[noreturn]] void misattached(const std::string& message) {
-    throw Error(sqlstate::kTriggerProtocolViolated, message);
-}
+[[noreturn]] void misattached(const std::string& message) { throw Error(sqlstate::kTriggerProtocolViolated, message); }
 
 // The attribute number of column `name`, checked to be of `type`.
 int attribute_number(const TriggerData* data, const char* name, Oid type) {
     TupleDesc descriptor = data->tg_relation->rd_att;
     const int number = call([&] { return SPI_fnumber(descriptor, name); });
-    const std::string where = std::string("trigger ") + data->tg_trigger->tgname + " on table " +
-                              RelationGetRelationName(data->tg_relation);
+    const std::string where =
+        std::string("trigger ") + data->tg_trigger->tgname + " on table " + RelationGetRelationName(data->tg_relation);
     if (number <= 0) misattached(where + ": the table has no column " + name);
     const Oid actual = TupleDescAttr(descriptor, number - 1)->atttypid;
     const bool matches = type == TEXTOID ? actual == TEXTOID || actual == VARCHAROID : actual == type;
     if (!matches)
-        misattached(where + ": column " + name + " has type " +
-                    call([&] { return format_type_be(actual); }) + ", expected " +
-                    call([&] { return format_type_be(type); }));
+        misattached(where + ": column " + name + " has type " + call([&] { return format_type_be(actual); }) +
+                    ", expected " + call([&] { return format_type_be(type); }));
     return number;
 }
 
@@ -66,22 +63,21 @@ std::optional<Datum> column(const TriggerData* data, HeapTuple row, const char* 
 
 Datum required_column(const TriggerData* data, HeapTuple row, const char* name, Oid type) {
     const std::optional<Datum> value = column(data, row, name, type);
-    if (!value)
-        misattached(std::string("trigger ") + data->tg_trigger->tgname + ": column " + name + " is NULL");
+    if (!value) misattached(std::string("trigger ") + data->tg_trigger->tgname + ": column " + name + " is NULL");
     return *value;
 }
 
 HeapTuple with_column(const TriggerData* data, HeapTuple row, const char* name, Oid type, Datum value) {
     int number = attribute_number(data, name, type);
     bool is_null = false;
-    return call([&] {
-        return heap_modify_tuple_by_cols(row, data->tg_relation->rd_att, 1, &number, &value, &is_null);
-    });
+    return call(
+        [&] { return heap_modify_tuple_by_cols(row, data->tg_relation->rd_att, 1, &number, &value, &is_null); });
 }
 
 const char* argument(const TriggerData* data, int index) {
     if (index >= data->tg_trigger->tgnargs)
-        misattached(std::string("trigger ") + data->tg_trigger->tgname + " needs argument " + std::to_string(index + 1));
+        misattached(std::string("trigger ") + data->tg_trigger->tgname + " needs argument " +
+                    std::to_string(index + 1));
     return data->tg_trigger->tgargs[index];
 }
 

@@ -234,7 +234,7 @@ TEST(CheckCoupon, UsageLimitBeforeGuestRefusal) {
 }
 
 TEST(CheckCoupon, ValidPercentageCouponDiscountIsRoundedAndCapped) {
-    Coupon c = percentage_coupon(1000);  // 10 %
+    Coupon c = percentage_coupon(1000);             // 10 %
     expect_valid(check(c, customer(12345)), 1235);  // 12.345 → 12.35
     c.max_discount = rm(1000);
     expect_valid(check(c, customer(12345)), 1000);

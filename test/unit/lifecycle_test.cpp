@@ -25,19 +25,18 @@ using niaga::parse_order_status;
 using niaga::require_order_move;
 
 const std::vector<std::pair<OrderStatus, std::string>> kAllStatuses = {
-    {OrderStatus::kPending, "pending"},     {OrderStatus::kConfirmed, "confirmed"},
+    {OrderStatus::kPending, "pending"},       {OrderStatus::kConfirmed, "confirmed"},
     {OrderStatus::kProcessing, "processing"}, {OrderStatus::kPacked, "packed"},
-    {OrderStatus::kShipped, "shipped"},     {OrderStatus::kDelivered, "delivered"},
-    {OrderStatus::kCancelled, "cancelled"}, {OrderStatus::kRefunded, "refunded"},
+    {OrderStatus::kShipped, "shipped"},       {OrderStatus::kDelivered, "delivered"},
+    {OrderStatus::kCancelled, "cancelled"},   {OrderStatus::kRefunded, "refunded"},
 };
 
 // SPEC §8, written out by name so that the table below does not share a
 // single line of logic with the code under test.
 const std::set<std::pair<std::string, std::string>> kAllowedMoves = {
-    {"pending", "confirmed"},  {"pending", "cancelled"},    {"confirmed", "processing"},
-    {"confirmed", "cancelled"}, {"processing", "packed"},   {"processing", "cancelled"},
-    {"packed", "shipped"},      {"packed", "cancelled"},    {"shipped", "delivered"},
-    {"delivered", "refunded"},
+    {"pending", "confirmed"}, {"pending", "cancelled"},    {"confirmed", "processing"}, {"confirmed", "cancelled"},
+    {"processing", "packed"}, {"processing", "cancelled"}, {"packed", "shipped"},       {"packed", "cancelled"},
+    {"shipped", "delivered"}, {"delivered", "refunded"},
 };
 
 // Runs `f`, expects a niaga::Error with `code`; returns its message.
@@ -81,8 +80,9 @@ TEST(OrderStatusNames, UnknownNamesRaise22023NamingTheValue) {
     for (const std::string bad : {"", "Pending", "PENDING", " pending", "pending ", "canceled", "refund", "paid",
                                   "completed", "unknown", "delivered\n"}) {
         const std::string message = lifecycle_error([&] { parse_order_status(bad); }, "22023");
-        if (!bad.empty() && bad.find('\n') == std::string::npos)
+        if (!bad.empty() && bad.find('\n') == std::string::npos) {
             EXPECT_NE(message.find("\"" + bad + "\""), std::string::npos) << message;
+        }
     }
 }
 

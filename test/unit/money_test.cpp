@@ -63,9 +63,7 @@ TEST(MoneyParse, NonZeroThirdDecimalRefusedNamingValue) {
     EXPECT_NE(message.find("10.005"), std::string::npos) << message;
 }
 
-TEST(MoneyParse, NonZeroDigitAfterZerosBeyondTwoDecimalsRefused) {
-    expect_parse_error("10.0500001", "22023");
-}
+TEST(MoneyParse, NonZeroDigitAfterZerosBeyondTwoDecimalsRefused) { expect_parse_error("10.0500001", "22023"); }
 
 TEST(MoneyParse, NaNAndInfinityRefused) {
     expect_parse_error("NaN", "22023");
@@ -292,10 +290,10 @@ TEST(DivideRoundHalfAway, DenominatorTwoExactHalves) {
 }
 
 TEST(DivideRoundHalfAway, DenominatorThree) {
-    EXPECT_EQ(divide_round_half_away(1, 3), 0);   // 0.33
-    EXPECT_EQ(divide_round_half_away(2, 3), 1);   // 0.67
-    EXPECT_EQ(divide_round_half_away(4, 3), 1);   // 1.33
-    EXPECT_EQ(divide_round_half_away(5, 3), 2);   // 1.67
+    EXPECT_EQ(divide_round_half_away(1, 3), 0);  // 0.33
+    EXPECT_EQ(divide_round_half_away(2, 3), 1);  // 0.67
+    EXPECT_EQ(divide_round_half_away(4, 3), 1);  // 1.33
+    EXPECT_EQ(divide_round_half_away(5, 3), 2);  // 1.67
     EXPECT_EQ(divide_round_half_away(-1, 3), 0);
     EXPECT_EQ(divide_round_half_away(-2, 3), -1);
     EXPECT_EQ(divide_round_half_away(-5, 3), -2);

@@ -116,21 +116,28 @@ TEST(MergeDemand, ZeroQuantityRefused) {
 
 TEST(MergeDemand, NegativeQuantityRefused) {
     const auto e = expect_error(
-        [] { merge_demand({line(product(1), std::nullopt, "OK", 1), line(product(2), std::nullopt, "NEG", -3)}); },
+        [] {
+            merge_demand({line(product(1), std::nullopt, "OK", 1), line(product(2), std::nullopt, "NEG", -3)});
+        },
         "22023");
     EXPECT_NE(std::string(e.what()).find("NEG"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("-3"), std::string::npos) << e.what();
 }
 
 TEST(MergeDemand, NegativeLineIsRefusedEvenWhenTheSumWouldBePositive) {
-    expect_error([] { merge_demand({line(product(1), std::nullopt, "A", 5), line(product(1), std::nullopt, "A", -1)}); },
-                 "22023");
+    expect_error(
+        [] {
+            merge_demand({line(product(1), std::nullopt, "A", 5), line(product(1), std::nullopt, "A", -1)});
+        },
+        "22023");
 }
 
 TEST(MergeDemand, OverflowRefused) {
     const int64_t max = std::numeric_limits<int64_t>::max();
     expect_error(
-        [&] { merge_demand({line(product(1), std::nullopt, "BIG", max), line(product(1), std::nullopt, "BIG", 1)}); },
+        [&] {
+            merge_demand({line(product(1), std::nullopt, "BIG", max), line(product(1), std::nullopt, "BIG", 1)});
+        },
         "22003");
 }
 
@@ -277,15 +284,16 @@ TEST(TransferMoves, AllTwentyFivePairs) {
     int allowed_count = 0;
     for (TransferStatus from : kAll) {
         for (TransferStatus to : kAll) {
-            const std::string pair = std::string(niaga::transfer_status_name(from)) + " -> " +
-                                     niaga::transfer_status_name(to);
+            const std::string pair =
+                std::string(niaga::transfer_status_name(from)) + " -> " + niaga::transfer_status_name(to);
             if (allowed(from, to)) {
                 ++allowed_count;
                 EXPECT_NO_THROW(require_transfer_move(from, to)) << pair;
             } else {
                 const auto e = expect_error([&] { require_transfer_move(from, to); }, "NG002");
                 const std::string message = e.what();
-                EXPECT_NE(message.find(niaga::transfer_status_name(from)), std::string::npos) << pair << ": " << message;
+                EXPECT_NE(message.find(niaga::transfer_status_name(from)), std::string::npos)
+                    << pair << ": " << message;
                 EXPECT_NE(message.find(niaga::transfer_status_name(to)), std::string::npos) << pair << ": " << message;
             }
         }

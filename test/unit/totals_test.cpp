@@ -78,8 +78,7 @@ TaxTerms tax(int64_t hundredths, bool on_shipping = false) {
     return TaxTerms{Rate::from_hundredths(hundredths), on_shipping};
 }
 
-void expect_totals(const Totals& t, int64_t subtotal, int64_t discount, int64_t ship, int64_t tax_sen,
-                   int64_t total) {
+void expect_totals(const Totals& t, int64_t subtotal, int64_t discount, int64_t ship, int64_t tax_sen, int64_t total) {
     EXPECT_EQ(t.subtotal.sen(), subtotal) << "subtotal";
     EXPECT_EQ(t.discount.sen(), discount) << "discount";
     EXPECT_EQ(t.shipping.sen(), ship) << "shipping";
@@ -154,8 +153,7 @@ TEST(ComputeTotals, BadLineRefused) {
 }
 
 TEST(ComputeTotals, SubtotalBeyondColumnIsOutOfRangeNamingIt) {
-    const std::string message =
-        expect_error("22003", [] { compute_totals({line(1, kColumnMax), line(1, 1)}, {}); });
+    const std::string message = expect_error("22003", [] { compute_totals({line(1, kColumnMax), line(1, 1)}, {}); });
     EXPECT_NE(message.find("subtotal"), std::string::npos) << message;
 }
 
@@ -385,8 +383,8 @@ TEST(CashRounding, EveryLastDigit) {
 }
 
 TEST(CashRounding, CarriesIntoRinggit) {
-    EXPECT_EQ(cash_rounding(rm(998)).sen(), 1000);   // 9.98 → 10.00
-    EXPECT_EQ(cash_rounding(rm(999)).sen(), 1000);   // 9.99 → 10.00
+    EXPECT_EQ(cash_rounding(rm(998)).sen(), 1000);    // 9.98 → 10.00
+    EXPECT_EQ(cash_rounding(rm(999)).sen(), 1000);    // 9.99 → 10.00
     EXPECT_EQ(cash_rounding(rm(9998)).sen(), 10000);  // 99.98 → 100.00
     EXPECT_EQ(cash_rounding(rm(1001)).sen(), 1000);   // 10.01 → 10.00
 }
@@ -403,7 +401,7 @@ TEST(CashRounding, SmallAmounts) {
 // itself is too large or rounding carries it over the limit.
 TEST(CashRounding, BeyondTheColumnIsOutOfRange) {
     EXPECT_EQ(cash_rounding(rm(kColumnMax - 2)).sen(), kColumnMax - 4);  // …99.97 → …99.95
-    expect_error("22003", [] { cash_rounding(rm(kColumnMax)); });       // …99.99 → …100.00
+    expect_error("22003", [] { cash_rounding(rm(kColumnMax)); });        // …99.99 → …100.00
     expect_error("22003", [] { cash_rounding(rm(kColumnMax + 1)); });
     expect_error("22003", [] { cash_rounding(rm(std::numeric_limits<int64_t>::max())); });
 }
