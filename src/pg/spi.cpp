@@ -49,6 +49,9 @@ uint64_t Statement::execute(const Datum* values, const char* nulls, long limit) 
 }
 
 std::optional<Datum> value(uint64_t row, int column) {
+    if (SPI_tuptable == nullptr || row >= SPI_processed || column < 1 || column > SPI_tuptable->tupdesc->natts)
+        throw Error(sqlstate::kInternalError, "no row " + std::to_string(row) + ", column " + std::to_string(column) +
+                                                  " in the result of a niaga query");
     bool is_null = false;
     const Datum datum =
         call([&] { return SPI_getbinval(SPI_tuptable->vals[row], SPI_tuptable->tupdesc, column, &is_null); });
