@@ -39,7 +39,7 @@ as_server_user() {
 NIAGA_PACKAGES=(
     postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-pgtap
     libtap-parser-sourcehandler-pgtap-perl postgresql-contrib
-    cmake g++ make libgtest-dev clang-format
+    cmake g++ make libgtest-dev clang-format sqlsmith
 )
 
 # Installs whichever of NIAGA_PACKAGES is missing (nothing when all are there).

@@ -11,16 +11,17 @@
 # Suites: unit (GoogleTest, src/core), regress (pg_regress, test/regress),
 # isolation (pg_isolation_regress, test/isolation), pgtap (pg_prove,
 # test/pgtap), pgbench (many clients racing, test/pgbench), dump (pg_dump /
-# pg_restore round trip of the demo data).
+# pg_restore round trip of the demo data), fuzz (sqlsmith's random queries,
+# fixed seed, against the demo store: no backend may crash).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ALL_SUITES=(unit regress isolation pgtap pgbench dump)
+ALL_SUITES=(unit regress isolation pgtap pgbench dump fuzz)
 build=yes
 suites=()
 for argument in "$@"; do
     case "$argument" in
         --no-build) build=no ;;
-        unit | regress | isolation | pgtap | pgbench | dump) suites+=("$argument") ;;
+        unit | regress | isolation | pgtap | pgbench | dump | fuzz) suites+=("$argument") ;;
         *) die "unknown suite '$argument' (suites: ${ALL_SUITES[*]})" ;;
     esac
 done
@@ -243,6 +244,27 @@ suite_dump() {
     [ "$same" -eq "$total" ] || diff "$WORK/before.txt" "$WORK/after.txt" || true
     count dump "$same" "$((total - same))"
     if [ "$empty" -eq "$total" ]; then count dump-data 0 1; fi
+}
+
+# sqlsmith generates random queries over every table and function (as the
+# superuser, so niaga's functions get every kind of argument). Errors are
+# expected; a backend crash — which restarts every connection — is not.
+suite_fuzz() {
+    say "fuzz: sqlsmith, ${NIAGA_FUZZ_QUERIES:-1500} queries"
+    need_server
+    create_database niaga_fuzz
+    "${PSQL[@]}" -d niaga_fuzz -f "$NIAGA_ROOT/scripts/demo-data.sql" >/dev/null
+    local log="$PGHOST/server.log" before after
+    before=$(grep -c 'terminated by signal' "$log" || true)
+    timeout 300 sqlsmith --target="host=$PGHOST port=$PGPORT user=$PGUSER dbname=niaga_fuzz" --seed=2026 \
+        --max-queries="${NIAGA_FUZZ_QUERIES:-1500}" --exclude-catalog >"$WORK/fuzz.log" 2>&1 || true
+    after=$(grep -c 'terminated by signal' "$log" || true)
+    if [ "$after" -eq "$before" ] && "${PSQL[@]}" -d niaga_fuzz -c 'SELECT 1' >/dev/null 2>&1; then
+        count fuzz 1 0
+    else
+        grep -B2 -A2 'terminated by signal' "$log" | tail -20
+        count fuzz 0 1
+    fi
 }
 
 for suite in "${suites[@]}"; do "suite_$suite"; done
