@@ -45,7 +45,9 @@ niaga::CouponDecision decide(const std::string& code, std::optional<Datum> user_
     request.is_guest = !user_id;
     request.subtotal = subtotal;
     request.now = GetCurrentTransactionStartTimestamp();
-    if (coupon && user_id) request.customer_usages = sales::customer_usages(coupon->coupon_id, *user_id);
+    // Only a per-customer limit needs the user's count of uses.
+    if (coupon && user_id && coupon->coupon.per_customer_limit)
+        request.customer_usages = sales::customer_usages(coupon->coupon_id, *user_id);
     niaga::CouponDecision decision =
         niaga::check_coupon(coupon ? std::optional(coupon->coupon) : std::nullopt, code, request);
     if (found != nullptr) *found = coupon;

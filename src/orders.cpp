@@ -186,7 +186,8 @@ NIAGA_FUNCTION(sales_quote) {
         request.is_guest = !cart.user_id;
         request.subtotal = subtotal;
         request.now = GetCurrentTransactionStartTimestamp();
-        if (coupon && cart.user_id) request.customer_usages = sales::customer_usages(coupon->coupon_id, *cart.user_id);
+        if (coupon && cart.user_id && coupon->coupon.per_customer_limit)
+            request.customer_usages = sales::customer_usages(coupon->coupon_id, *cart.user_id);
         const niaga::CouponDecision decision =
             niaga::check_coupon(coupon ? std::optional(coupon->coupon) : std::nullopt, *cart.coupon_code, request);
         if (!decision.is_valid()) throw Error(niaga::coupon_reason_state(decision.reason), decision.message);
