@@ -9,11 +9,13 @@ include sources.mk
 
 OBJS = $(NIAGA_CORE_SOURCES:.cpp=.o) $(NIAGA_PG_SOURCES:.cpp=.o)
 DATA_built = sql/niaga--$(EXTVERSION).sql
-EXTRA_CLEAN = $(DATA_built)
+EXTRA_CLEAN = $(DATA_built) $(OBJS:.o=.d)
 
 PG_CONFIG ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src
-PG_CXXFLAGS = -std=c++17 -Wall -Wextra -Werror=return-type -Wno-register -fwrapv -fno-strict-aliasing
+# -MMD -MP: each object records the headers it read (src/**/*.d), so a
+# changed header rebuilds what uses it.
+PG_CXXFLAGS = -std=c++17 -Wall -Wextra -Werror=return-type -Wno-register -fwrapv -fno-strict-aliasing -MMD -MP
 SHLIB_LINK += -lstdc++
 # JIT inlining of C++ trigger code buys nothing and needs clang's bitcode
 # flags kept in step with g++'s; build without it.
@@ -26,6 +28,8 @@ include $(PGXS)
 # PostgreSQL header there fails to compile (see src/core/cpp_only.hpp).
 CORE_OBJS = $(NIAGA_CORE_SOURCES:.cpp=.o)
 $(CORE_OBJS): override CPPFLAGS := -I$(srcdir)/src
+
+-include $(OBJS:.o=.d)
 
 sql/niaga--$(EXTVERSION).sql: $(NIAGA_SQL_SOURCES) sources.mk
 	cat $(NIAGA_SQL_SOURCES) > $@

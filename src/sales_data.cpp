@@ -99,7 +99,7 @@ std::vector<OrderPricing> lock_and_read_orders(const std::vector<Datum>& order_i
                                      "  array_agg((i.unit_price * 100)::int8) AS prices FROM sales.order_items i "
                                      "  WHERE i.order_id = ANY($1) GROUP BY i.order_id) l ON l.order_id = o.id "
                                      "WHERE o.id = ANY($1) ORDER BY o.id",
-                                     {UUIDARRAYOID});
+                                     {UUIDARRAYOID}, spi::Planning::kPerCall);
     const Datum ids = pg::datum_array(order_ids, UUIDOID);
     const uint64_t locked = lock.execute(&ids, nullptr);
     std::vector<std::pair<std::string, bool>> states;

@@ -27,15 +27,16 @@ void Connection::finish() {
     if (code != SPI_OK_FINISH) spi_failed("SPI_finish", code);
 }
 
-Statement::Statement(std::string sql, std::initializer_list<Oid> argument_types)
-    : sql_(std::move(sql)), argument_types_(argument_types) {}
+Statement::Statement(std::string sql, std::initializer_list<Oid> argument_types, Planning planning)
+    : sql_(std::move(sql)), argument_types_(argument_types), planning_(planning) {}
 
 uint64_t Statement::execute(const Datum* values, const char* nulls, long limit) const {
     if (plan_ == nullptr) {
         Oid* types = argument_types_.empty() ? nullptr : const_cast<Oid*>(argument_types_.data());
         const int count = static_cast<int>(argument_types_.size());
         MemoryContext caller = CurrentMemoryContext;
-        SPIPlanPtr plan = call([&] { return SPI_prepare(sql_.c_str(), count, types); });
+        const int options = planning_ == Planning::kGeneric ? CURSOR_OPT_GENERIC_PLAN : CURSOR_OPT_CUSTOM_PLAN;
+        SPIPlanPtr plan = call([&] { return SPI_prepare_cursor(sql_.c_str(), count, types, options); });
         MemoryContextSwitchTo(caller);
         if (plan == nullptr) spi_failed("SPI_prepare", SPI_result);
         if (call([&] { return SPI_keepplan(plan); }) != 0) spi_failed("SPI_keepplan", SPI_result);

@@ -30,10 +30,17 @@ class Connection {
     Connection& operator=(const Connection&) = delete;
 };
 
+// How a Statement is planned. PostgreSQL re-plans a statement with array
+// parameters (= ANY($1), unnest) on every call unless told to keep a
+// generic plan; niaga's small lookups want the generic plan, planned once.
+// A bulk statement whose best plan depends on how many ids it gets (a few
+// orders or 100 000) is planned per call instead.
+enum class Planning { kGeneric, kPerCall };
+
 // A parameterised statement, prepared once per backend (SPI_keepplan).
 class Statement {
   public:
-    Statement(std::string sql, std::initializer_list<Oid> argument_types);
+    Statement(std::string sql, std::initializer_list<Oid> argument_types, Planning planning = Planning::kGeneric);
     // Executes with the given arguments (NULL where nulls[i] == 'n'); returns
     // SPI_processed. `limit` 0 means all rows.
     uint64_t execute(const Datum* values, const char* nulls, long limit = 0) const;
@@ -41,6 +48,7 @@ class Statement {
   private:
     std::string sql_;
     std::vector<Oid> argument_types_;
+    Planning planning_;
     mutable SPIPlanPtr plan_ = nullptr;
 };
 
