@@ -127,11 +127,13 @@ NIAGA_FUNCTION(agent_accrue_commissions) {
         "SELECT (commission_rate * 100)::int8, is_active AND deleted_at IS NULL FROM agent.agents WHERE id = $1",
         {UUIDOID});
     static const pg::spi::Statement overrides("SELECT level, (rate * 100)::int8 FROM agent.override_rates", {});
+    // Every level of the order in one statement.
     static const pg::spi::Statement insert(
         "INSERT INTO agent.commissions (agent_id, order_id, order_total, commission_rate, commission_amount, level) "
-        "VALUES ($1, $2, $3::numeric / 100, $4::numeric / 100, $5::numeric / 100, $6) "
+        "SELECT a.agent_id, $1, $2::numeric / 100, a.rate::numeric / 100, a.amount::numeric / 100, a.level "
+        "FROM unnest($3::uuid[], $4::int8[], $5::int8[], $6::int8[]) AS a(agent_id, rate, amount, level) "
         "ON CONFLICT (order_id, agent_id, level) WHERE reverses_id IS NULL DO NOTHING",
-        {UUIDOID, UUIDOID, INT8OID, INT8OID, INT8OID, INT4OID});
+        {UUIDOID, INT8OID, UUIDARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT8ARRAYOID});
     pg::spi::Connection spi;
     const AgentOrder order = read_order(order_id);
     int32 created = 0;
@@ -145,11 +147,22 @@ NIAGA_FUNCTION(agent_accrue_commissions) {
             rates[DatumGetInt32(pg::spi::required(row, 1))] =
                 niaga::Rate::from_hundredths(DatumGetInt64(pg::spi::required(row, 2)));
         const std::vector<niaga::AgentStanding> upline = upline_of(*order.agent_id);
+        std::vector<Datum> agents;
+        std::vector<int64_t> rates_used, amounts, accrual_levels;
         for (const niaga::Accrual& accrual : niaga::accrue(order.base, selling, upline, rates)) {
-            const Datum values[] = {pg::datum_from_uuid(accrual.agent_id), order_id,
-                                    Int64GetDatum(accrual.base.sen()),     Int64GetDatum(accrual.rate.hundredths()),
-                                    Int64GetDatum(accrual.amount.sen()),   Int32GetDatum(accrual.level)};
-            created += static_cast<int32>(insert.execute(values, nullptr));
+            agents.push_back(pg::datum_from_uuid(accrual.agent_id));
+            rates_used.push_back(accrual.rate.hundredths());
+            amounts.push_back(accrual.amount.sen());
+            accrual_levels.push_back(accrual.level);
+        }
+        if (!agents.empty()) {
+            const Datum values[] = {order_id,
+                                    Int64GetDatum(order.base.sen()),
+                                    pg::datum_array(agents, UUIDOID),
+                                    pg::int8_array(rates_used),
+                                    pg::int8_array(amounts),
+                                    pg::int8_array(accrual_levels)};
+            created = static_cast<int32>(insert.execute(values, nullptr));
         }
     }
     spi.finish();
