@@ -26,7 +26,7 @@
 #
 # Starts its own throwaway server (temporary folder, random port) and always
 # stops it. Uses the niaga extension already installed (no build, no install).
-source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 SUITE_DIR="$NIAGA_ROOT/bench/agents"
 ORDERS=2000
@@ -35,46 +35,14 @@ CHAINS=(d1 d5 d20)
 VARIANTS=(niaga plpgsql plpgsql-loop floor)
 
 usage() { sed -n '10,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-while [ $# -gt 0 ]; do
-    case "$1" in
-        --orders) ORDERS=${2:?}; shift 2 ;;
-        --rounds) ROUNDS=${2:?}; shift 2 ;;
-        *) usage ;;
-    esac
-done
-[[ "$ORDERS" =~ ^[1-9][0-9]*$ ]] || die "--orders takes a positive integer"
-[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds takes a positive integer"
-[ -f "$("$PG_CONFIG" --sharedir)/extension/niaga.control" ] \
-    || die "the niaga extension is not installed (make install, or scripts/demo.sh)"
-
-WORK=$(mktemp -d /tmp/niaga-bench-agents.XXXXXX)
-chmod 755 "$WORK"
-SERVER="$WORK/server"
-cleanup() {
-    server_stop "$SERVER"
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-DB=niaga_bench_agents
-PSQL=("$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d "$DB")
-PORT=$((56000 + RANDOM % 900))
-say "starting a throwaway PostgreSQL $PG_MAJOR in $WORK (port $PORT)"
-server_start "$SERVER" "$PORT"
-"$PG_BIN/psql" -X -q -d postgres -v ON_ERROR_STOP=1 \
-    -c "ALTER SYSTEM SET autovacuum = off" \
-    -c "ALTER SYSTEM SET max_wal_size = '8GB'" \
-    -c "ALTER SYSTEM SET checkpoint_timeout = '30min'" \
-    -c "SELECT pg_reload_conf()" >/dev/null
+bench_options "orders rounds" "$@"
+bench_start agents
 
 say "creating $DB: niaga, the demo store, agent chains of depth 1, 5, 20 and $ORDERS confirmed orders each"
-create_database "$DB"
-"${PSQL[@]}" -f "$NIAGA_ROOT/scripts/demo-data.sql"
+bench_create_database
 "${PSQL[@]}" -v orders="$ORDERS" -f "$SUITE_DIR/setup.sql"
 "${PSQL[@]}" -v clk_tck="$(getconf CLK_TCK)" -f "$SUITE_DIR/plpgsql.sql"
-LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_AT_START=$(bench_load)
 
 say "same rows first: niaga, both PL/pgSQL versions and the floor on every order"
 "${PSQL[@]}" -At -f "$SUITE_DIR/compare.sql" | tee "$WORK/compare.log" | sed 's/^/    /' >&2
@@ -112,11 +80,7 @@ say "timing: $ROUNDS rounds x ${#CHAINS[@]} depths x ${#VARIANTS[@]} variants, $
                                          JOIN bench.agent_orders o ON o.id = e.order_id WHERE o.chain = t.chain)" \
     | grep -qx 0 || die "a timed run created a different number of rows than the check"
 
-echo
-echo "== bench/agents.sh: agent.accrue_commissions(order_id) vs PL/pgSQL vs the plain-SQL floor =="
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-echo "load average at start $LOAD_AT_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "server: $("${PSQL[@]}" -Atc "SELECT 'PostgreSQL ' || current_setting('server_version') || ', niaga ' || niaga.version()")"
+bench_report_head "bench/agents.sh: agent.accrue_commissions(order_id) vs PL/pgSQL vs the plain-SQL floor"
 echo "$ORDERS confirmed orders per depth, one SELECT per run, clock_timestamp in the server, rolled back;"
 echo "median of $ROUNDS rounds; identical rows checked first ($(grep -c '^ok' "$WORK/compare.log") checks ok)"
 echo

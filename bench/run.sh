@@ -16,7 +16,7 @@
 #
 # Uses the niaga extension already installed in the server's folders (it does
 # not build or install). Needs nothing else than Debian's PostgreSQL 15.
-source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 BENCH_DIR="$NIAGA_ROOT/bench"
 ORDERS=100000
@@ -31,18 +31,8 @@ usage() { sed -n '6,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2;
 SUITE=$1
 shift
 [ "$SUITE" = totals ] || usage
-while [ $# -gt 0 ]; do
-    case "$1" in
-        --orders) ORDERS=${2:?}; shift 2 ;;
-        --seconds) SECONDS_PER_RUN=${2:?}; shift 2 ;;
-        --breakdown) BREAKDOWN=yes; shift ;;
-        *) usage ;;
-    esac
-done
-[[ "$ORDERS" =~ ^[1-9][0-9]*$ ]] || die "--orders takes a positive integer"
-[[ "$SECONDS_PER_RUN" =~ ^[1-9][0-9]*$ ]] || die "--seconds takes a positive integer"
-[ -f "$("$PG_CONFIG" --sharedir)/extension/niaga.control" ] \
-    || die "the niaga extension is not installed (make install, or scripts/demo.sh)"
+bench_options "orders seconds breakdown" "$@"
+bench_require_niaga
 
 WORK=$(mktemp -d /tmp/niaga-bench.XXXXXX)
 chmod 755 "$WORK"
@@ -56,29 +46,17 @@ trap cleanup EXIT
 STARTED=$(date +%s)
 DB=niaga_bench
 PSQL=("$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d "$DB")
-
-# The unix socket lives in our own folder, so any port is free.
-PORT=$((56000 + RANDOM % 900))
-say "starting a throwaway PostgreSQL $PG_MAJOR in $WORK (port $PORT)"
-server_start "$SERVER" "$PORT"
-# Benchmark settings: no autovacuum or timed checkpoint in the middle of a
-# timed statement (the script vacuums and checkpoints between runs itself),
-# and WAL segments kept for reuse, so that no timed run has to create and
-# zero-fill new ones while the others recycle old ones.
-"$PG_BIN/psql" -X -q -d postgres -v ON_ERROR_STOP=1 \
-    -c "ALTER SYSTEM SET autovacuum = off" \
-    -c "ALTER SYSTEM SET max_wal_size = '8GB'" \
-    -c "ALTER SYSTEM SET min_wal_size = '2GB'" \
-    -c "ALTER SYSTEM SET checkpoint_timeout = '30min'" \
-    -c "SELECT pg_reload_conf()" >/dev/null
+# Beside the benchmark settings, WAL segments kept for reuse, so that no
+# timed run has to create and zero-fill new ones while the others recycle
+# old ones.
+bench_server_start "min_wal_size = '2GB'"
 
 say "creating database $DB with niaga, the demo store and the bench carts"
-create_database "$DB"
-"${PSQL[@]}" -f "$NIAGA_ROOT/scripts/demo-data.sql"
+bench_create_database
 "${PSQL[@]}" -f "$BENCH_DIR/totals/carts.sql" -f "$BENCH_DIR/totals/plpgsql.sql" \
     -v clk_tck="$(getconf CLK_TCK)" -f "$BENCH_DIR/totals/schema.sql"
 "${PSQL[@]}" -c "ANALYZE"  # autovacuum is off: give the planner statistics
-LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_AT_START=$(bench_load)
 
 machine() {
     local cpu library commit
@@ -87,7 +65,7 @@ machine() {
     commit=$(git -C "$NIAGA_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
     echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM;" \
-        "load average at start $LOAD_AT_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
+        "load average at start $LOAD_AT_START, at end $(bench_load)"
     echo "server: $("${PSQL[@]}" -Atc "SELECT current_setting('server_version') || ', niaga ' || niaga.version() || ', shared_buffers ' || current_setting('shared_buffers') || ', work_mem ' || current_setting('work_mem') || ', jit ' || current_setting('jit') || ', fsync ' || current_setting('fsync')")"
     echo "library: $library, $(date -u -r "$library" '+%Y-%m-%d %H:%M UTC'), md5 $(md5sum "$library" | cut -c1-12); tree at $commit"
 }

@@ -1,0 +1,247 @@
+# Shared by niaga's benchmark scripts (bench/*.sh); sourced, not run.
+# Brings in scripts/common.sh (the throwaway server, say, die) and adds what
+# the benchmarks do alike: their options, their server and its settings, the
+# head of a report, and for the pgbench suites (bench/stock.sh,
+# bench/checkout.sh) the interleaved rounds, the results table and the
+# pg_stat_statements breakdown.
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
+
+# bench_options "NAME ..." ARGUMENTS...: parses ARGUMENTS, accepting the
+# options named (of --seconds S, --rounds R, --clients L, --orders N and
+# --breakdown), into SECONDS_PER_RUN, ROUNDS, CLIENT_COUNTS, ORDERS and
+# BREAKDOWN=yes; the script sets the defaults first and defines usage(), run
+# on anything else. Then checks the values, in the order named.
+bench_options() {
+    local accepted=" $1 " name
+    shift
+    while [ $# -gt 0 ]; do
+        name=${1#--}
+        [[ "$1" == --* && "$accepted" == *" $name "* ]] || usage
+        case "$name" in
+            seconds) SECONDS_PER_RUN=${2:?}; shift 2 ;;
+            rounds) ROUNDS=${2:?}; shift 2 ;;
+            clients) CLIENT_COUNTS=${2:?}; shift 2 ;;
+            orders) ORDERS=${2:?}; shift 2 ;;
+            breakdown) BREAKDOWN=yes; shift ;;
+            *) usage ;;
+        esac
+    done
+    for name in $accepted; do
+        case "$name" in
+            seconds) [[ "$SECONDS_PER_RUN" =~ ^[1-9][0-9]*$ ]] || die "--seconds takes a positive integer" ;;
+            rounds) [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds takes a positive integer" ;;
+            orders) [[ "$ORDERS" =~ ^[1-9][0-9]*$ ]] || die "--orders takes a positive integer" ;;
+            clients) [[ "$CLIENT_COUNTS" =~ ^[1-9][0-9]*( [1-9][0-9]*)*$ ]] || die "--clients takes positive integers" ;;
+        esac
+    done
+}
+
+# The benchmarks use the niaga extension already installed (no build, no install).
+bench_require_niaga() {
+    [ -f "$("$PG_CONFIG" --sharedir)/extension/niaga.control" ] \
+        || die "the niaga extension is not installed (make install, or scripts/demo.sh)"
+}
+
+# bench_workspace NAME: WORK, a temporary folder /tmp/niaga-bench-NAME.*, and
+# SERVER in it; on exit (Ctrl-C and kill included) the server is stopped and
+# WORK removed.
+bench_workspace() {
+    WORK=$(mktemp -d "/tmp/niaga-bench-$1.XXXXXX")
+    chmod 755 "$WORK"
+    SERVER="$WORK/server"
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+bench_cleanup() {
+    server_stop "$SERVER"
+    rm -rf "$WORK"
+}
+
+# bench_server_start ['SETTING = VALUE' ...]: starts the throwaway server in
+# $SERVER on a random PORT, with the benchmark settings and those given: no
+# autovacuum or timed checkpoint inside a run (the scripts vacuum and
+# checkpoint between runs themselves, so every run starts alike).
+bench_server_start() {
+    local settings=() setting
+    # The unix socket lives in our own folder, so any port is free.
+    PORT=$((56000 + RANDOM % 900))
+    say "starting a throwaway PostgreSQL $PG_MAJOR in $WORK (port $PORT)"
+    server_start "$SERVER" "$PORT"
+    for setting in "autovacuum = off" "max_wal_size = '8GB'" "$@" "checkpoint_timeout = '30min'"; do
+        settings+=(-c "ALTER SYSTEM SET $setting")
+    done
+    "$PG_BIN/psql" -X -q -d postgres -v ON_ERROR_STOP=1 "${settings[@]}" -c "SELECT pg_reload_conf()" >/dev/null
+}
+
+# bench_start NAME: checks that niaga is installed, then WORK and SERVER
+# (bench_workspace NAME), DB niaga_bench_NAME with PSQL, a psql on it, and
+# the server started (bench_server_start).
+bench_start() {
+    bench_require_niaga
+    bench_workspace "$1"
+    DB=niaga_bench_$1
+    PSQL=("$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d "$DB")
+    bench_server_start
+}
+
+# Recreates database DB with niaga and loads the demo store into it.
+bench_create_database() {
+    create_database "$DB"
+    "${PSQL[@]}" -f "$NIAGA_ROOT/scripts/demo-data.sql"
+}
+
+# The load average over 1, 5 and 15 minutes.
+bench_load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# bench_report_head TITLE [SETTING ...]: the head of a report: title, date,
+# machine, load (LOAD_AT_START, set by the script, and now) and server, with
+# the settings named.
+bench_report_head() {
+    local server="SELECT 'PostgreSQL ' || current_setting('server_version') || ', niaga ' || niaga.version()" setting
+    for setting in "${@:2}"; do server+=" || ', $setting ' || current_setting('$setting')"; done
+    echo
+    echo "== $1 =="
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+    echo "load average at start $LOAD_AT_START, at end $(bench_load)"
+    echo "server: $("${PSQL[@]}" -Atc "$server")"
+}
+
+# ---------------------------------------------------------------------------
+# The pgbench suites (bench/stock.sh, bench/checkout.sh). The script sets
+# SUITE_DIR, VARIANTS, FLOOR_TABLES, VACUUM_TABLES and WIDTH (of the
+# variant column), then calls bench_start, bench_skus, bench_rounds and
+# bench_suite_report. Variants: floor (floor.pgbench with
+# session_replication_role = replica: no trigger fires, foreign keys
+# unchecked), floor+fk (floor.pgbench with the user triggers of FLOOR_TABLES
+# disabled) and any other name, run from its .pgbench file (- read as _).
+# ---------------------------------------------------------------------------
+
+# NSKUS: the SKUs in bench.skus (bench/stock/setup.sql), 3 at least.
+bench_skus() {
+    NSKUS=$("${PSQL[@]}" -Atc "SELECT count(*) FROM bench.skus")
+    [ "$NSKUS" -ge 3 ] || die "bench.skus has $NSKUS SKUs, 3 at least are needed"
+}
+
+set_floor_triggers() {  # set_floor_triggers ENABLE|DISABLE
+    local table sql=""
+    for table in "${FLOOR_TABLES[@]}"; do sql+="ALTER TABLE $table $1 TRIGGER USER; "; done
+    "${PSQL[@]}" -c "$sql"
+}
+
+run_variant() {  # run_variant VARIANT CLIENTS ROUND
+    local variant=$1 clients=$2 round=$3 script options="" threads log tps latency
+    threads=$((clients < 2 ? clients : 2))
+    log="$WORK/pgbench-$variant-$clients-$round.log"
+    case "$variant" in
+        floor) script=floor; options="-c session_replication_role=replica" ;;
+        floor+fk) script=floor; set_floor_triggers DISABLE ;;
+        *) script=${variant//-/_} ;;
+    esac
+    "${PSQL[@]}" -c "VACUUM (ANALYZE) $VACUUM_TABLES" \
+        -c "CHECKPOINT"
+    PGOPTIONS="$options" "$PG_BIN/pgbench" -n -M prepared -c "$clients" -j "$threads" -T "$SECONDS_PER_RUN" \
+        -D nskus="$NSKUS" -f "$SUITE_DIR/$script.pgbench" "$DB" >"$log" 2>&1 \
+        || { cat "$log" >&2; die "pgbench $variant -c $clients failed"; }
+    [ "$variant" = floor+fk ] && set_floor_triggers ENABLE
+    tps=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$log")
+    latency=$(sed -n 's/^latency average = \([0-9.]*\) ms$/\1/p' "$log")
+    if [ -z "$tps" ] || [ -z "$latency" ] || grep -q '^number of failed transactions: [1-9]' "$log"; then
+        cat "$log" >&2
+        die "pgbench $variant -c $clients: no result or failed transactions"
+    fi
+    echo "$variant $clients $round $tps $latency" >>"$RESULTS"
+    printf '==>   round %s  %-*s -c %s: %8.1f tps, mean latency %7.3f ms\n' "$round" "$WIDTH" "$variant" "$clients" "$tps" "$latency" >&2
+}
+
+# Every variant at every client count, ROUNDS times; into RESULTS, one line a
+# run: variant clients round tps latency.
+bench_rounds() {
+    local clients round i
+    RESULTS="$WORK/results"
+    : >"$RESULTS"
+    say "pgbench -n -M prepared, $ROUNDS round(s) of -T $SECONDS_PER_RUN per variant and client count, interleaved"
+    for clients in $CLIENT_COUNTS; do
+        for round in $(seq "$ROUNDS"); do
+            # The variants' order rotates from round to round.
+            for i in $(seq 0 $((${#VARIANTS[@]} - 1))); do
+                run_variant "${VARIANTS[$(((round - 1 + i) % ${#VARIANTS[@]}))]}" "$clients" "$round"
+            done
+        done
+    done
+
+    # The floor must have written what niaga writes: every invariant of
+    # niaga.check_invariants() holds over the orders of every variant.
+    say "checking the data every variant wrote with niaga.check_invariants()"
+    local broken
+    broken=$("${PSQL[@]}" -At -c "SELECT count(*) || ' broken, first: ' || min(invariant || ': ' || left(detail, 200))
+                                   FROM niaga.check_invariants() HAVING count(*) > 0")
+    [ -z "$broken" ] || die "invariants after the runs: $broken"
+}
+
+# bench_suite_report TITLE WRITTEN: the report of a pgbench suite: its head,
+# the runs, WRITTEN (what they wrote), the results table and, with
+# --breakdown, the breakdown.
+bench_suite_report() {
+    bench_report_head "$1" fsync synchronous_commit
+    echo "pgbench -n -M prepared, $ROUNDS rounds x ${SECONDS_PER_RUN} s per row, variants back to back in each round; $NSKUS SKUs, 3 distinct a transaction, 1-3 units each"
+    echo "$2"
+    echo
+    bench_results_table
+    if [ "$BREAKDOWN" = yes ]; then
+        bench_breakdown
+    fi
+}
+
+# The results table of RESULTS: medians over the rounds and the cost against
+# the floor, with its legend.
+bench_results_table() {
+    printf '%-*s %7s %10s %12s %13s   %s\n' "$WIDTH" variant clients tps 'latency ms' 'cost x floor' 'rounds'
+    awk -v variants="${VARIANTS[*]}" -v client_counts="$CLIENT_COUNTS" -v rounds="$ROUNDS" -v w="$WIDTH" '
+        function median(a, n,   i, j, x) {  # sorts a[1..n]
+            for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
+            return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+        }
+        { tps[$1, $2, $3] = $4; latency[$1, $2, $3] = $5 }
+        END {
+            nv = split(variants, v, " "); nc = split(client_counts, c, " ")
+            for (i = 1; i <= nc; i++) for (k = 1; k <= nv; k++) {
+                for (r = 1; r <= rounds; r++) {
+                    t[r] = tps[v[k], c[i], r]; l[r] = latency[v[k], c[i], r]
+                    q[r] = tps["floor", c[i], r] / tps[v[k], c[i], r]
+                }
+                mt = median(t, rounds); ml = median(l, rounds); mq = median(q, rounds)  # q is sorted now
+                printf "%-*s %7s %10.1f %12.3f %13.2f   %.2f-%.2f\n", w, v[k], c[i], mt, ml, mq, q[1], q[rounds]
+            }
+        }' "$RESULTS"
+    echo
+    echo "tps, latency: medians over the rounds (latency = pgbench's mean latency, lock waits included)"
+    echo "cost x floor = floor tps / variant tps in the same round (1.00 = as cheap as the floor; 2.00 = half"
+    echo "the throughput), median over the rounds; rounds = the lowest and highest of the rounds' ratios"
+}
+
+# After the timed runs: pg_stat_statements costs a little on every statement,
+# so it is loaded only now. Shows, per transaction of niaga.pgbench, the
+# calls, plannings and time of every statement, nested ones included.
+bench_breakdown() {
+    say "breakdown: restarting with pg_stat_statements, 500 transactions of niaga.pgbench, 1 client"
+    "$PG_BIN/psql" -X -q -d postgres -v ON_ERROR_STOP=1 \
+        -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+    server_stop "$SERVER"
+    server_start "$SERVER" "$PORT"
+    "${PSQL[@]}" -c "ALTER SYSTEM SET pg_stat_statements.track = 'all'" \
+        -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on" -c "SELECT pg_reload_conf()" >/dev/null
+    "${PSQL[@]}" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null
+    "$PG_BIN/pgbench" -n -M prepared -c 1 -j 1 -t 500 -D nskus="$NSKUS" -f "$SUITE_DIR/niaga.pgbench" "$DB" \
+        >"$WORK/breakdown.log" 2>&1 || { cat "$WORK/breakdown.log" >&2; die "pgbench for the breakdown failed"; }
+    echo
+    echo "== breakdown of niaga.pgbench (pg_stat_statements, per transaction; a statement's time includes the"
+    echo "   statements it runs, nested ones are listed too; plans = plannings, 1.00 = planned on every call) =="
+    "${PSQL[@]}" -P footer=off -c "
+        SELECT round(calls / 500.0, 2) AS calls, round(plans / 500.0, 2) AS plans,
+               round((total_plan_time / 500)::numeric, 3) AS plan_ms, round((total_exec_time / 500)::numeric, 3) AS exec_ms,
+               left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement
+        FROM pg_stat_statements
+        WHERE query NOT LIKE '%pg_stat_statements%' AND calls + plans >= 500
+        ORDER BY total_plan_time + total_exec_time DESC LIMIT 25"
+}
