@@ -102,13 +102,21 @@ GRANT EXECUTE ON FUNCTION inventory.available(uuid, uuid, uuid), inventory.reser
 
 GRANT USAGE ON SCHEMA crm, auth TO niaga_customer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA crm TO niaga_customer;
-REVOKE INSERT, DELETE ON crm.customer_profiles FROM niaga_customer;
+-- Profiles are made by trigger and counted by the lifecycle: the service
+-- edits the descriptive columns only.
+REVOKE INSERT, UPDATE, DELETE ON crm.customer_profiles FROM niaga_customer;
+GRANT UPDATE (date_of_birth, gender, customer_group, notes, tags) ON crm.customer_profiles TO niaga_customer;
 GRANT SELECT (id, email, first_name, last_name, phone, avatar_url, status, role, created_at, deleted_at)
     ON auth.users TO niaga_customer;
 
 GRANT USAGE ON SCHEMA agent, sales TO niaga_agent;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA agent TO niaga_agent;
-REVOKE INSERT, DELETE ON agent.commissions FROM niaga_agent;
+-- Commissions are accrued, reversed and paid by niaga, payouts move through
+-- the payout functions, and achievements are counted by the lifecycle: the
+-- service reads them and edits only what is its own to decide.
+REVOKE INSERT, UPDATE, DELETE ON agent.commissions, agent.payouts FROM niaga_agent;
+REVOKE UPDATE ON agent.targets FROM niaga_agent;
+GRANT UPDATE (agent_id, period_start, period_end, target_amount, target_orders) ON agent.targets TO niaga_agent;
 GRANT SELECT (id, order_number, agent_id, status, subtotal, discount_amount, total, confirmed_at, delivered_at,
               cancelled_at, created_at) ON sales.orders TO niaga_agent;
 GRANT EXECUTE ON FUNCTION agent.upline(uuid), agent.close_targets(date), agent.create_payout(uuid, text, text, text),

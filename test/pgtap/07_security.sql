@@ -6,7 +6,7 @@
 -- Ids of this file: users a7…/b7…/c7…, carts …-0000000000cN, everything else
 -- 07000000-…. The whole file runs in one transaction that is rolled back.
 BEGIN;
-SELECT plan(233);
+SELECT plan(237);
 
 -- Runs a statement and returns how many rows it touched (ROW_COUNT), so that
 -- "RLS hides the row: 0 rows changed" can be asserted.
@@ -1043,6 +1043,8 @@ SELECT throws_ok($$INSERT INTO crm.customer_profiles (user_id) VALUES ('c7000000
                  '42501', NULL, 'niaga_customer: cannot insert customer profiles (made by trigger; 42501)');
 SELECT throws_ok($$DELETE FROM crm.customer_profiles$$, '42501', NULL,
                  'niaga_customer: cannot delete customer profiles (42501)');
+SELECT throws_ok($$UPDATE crm.customer_profiles SET total_orders = 99, total_spent = 1$$, '42501', NULL,
+                 'niaga_customer: cannot change the counters of customer profiles (42501)');
 SELECT lives_ok($$SELECT id, email, first_name, status, role FROM auth.users$$,
                 'niaga_customer: can read users without secrets');
 SELECT throws_ok($$SELECT password_hash FROM auth.users$$, '42501', NULL,
@@ -1073,6 +1075,12 @@ SELECT throws_ok(
     '42501', NULL, 'niaga_agent: cannot INSERT commissions (42501)'
 );
 SELECT throws_ok($$DELETE FROM agent.commissions$$, '42501', NULL, 'niaga_agent: cannot DELETE commissions (42501)');
+SELECT throws_ok($$UPDATE agent.commissions SET commission_amount = 1000$$, '42501', NULL,
+                 'niaga_agent: cannot change commission amounts (42501)');
+SELECT throws_ok($$UPDATE agent.payouts SET amount = 1000$$, '42501', NULL,
+                 'niaga_agent: cannot change payouts (only through the payout functions; 42501)');
+SELECT throws_ok($$UPDATE agent.targets SET achieved_orders = 99$$, '42501', NULL,
+                 'niaga_agent: cannot change what targets achieved (42501)');
 SELECT throws_ok(format($$SELECT agent.accrue_commissions(%L)$$, :'order_b'), '42501', NULL,
                  'niaga_agent: cannot call agent.accrue_commissions (42501)');
 SELECT lives_ok($$SELECT id, order_number, agent_id, status, subtotal, discount_amount, total FROM sales.orders$$,
