@@ -139,6 +139,7 @@ GRANT SELECT (id, email, first_name, last_name, phone, avatar_url, email_verifie
     ON auth.users TO niaga_shopper;
 GRANT UPDATE (first_name, last_name, phone, avatar_url) ON auth.users TO niaga_shopper;
 GRANT SELECT (id, user_id, user_agent, ip_address, expires_at, created_at, revoked_at) ON auth.sessions TO niaga_shopper;
+GRANT SELECT ON sales.shipping_methods TO niaga_shopper;
 GRANT SELECT, INSERT, DELETE ON sales.carts TO niaga_shopper;
 GRANT UPDATE (coupon_code, notes) ON sales.carts TO niaga_shopper;
 GRANT SELECT, DELETE ON sales.cart_items TO niaga_shopper;
@@ -163,7 +164,7 @@ BEGIN
         'sales.order_status_history', 'crm.addresses', 'crm.wishlists', 'crm.customer_profiles',
         'catalog.categories', 'catalog.brands', 'catalog.products', 'catalog.product_categories',
         'catalog.product_images', 'catalog.product_variants', 'catalog.product_attributes',
-        'catalog.product_variant_options', 'catalog.product_reviews']::regclass[]
+        'catalog.product_variant_options', 'catalog.product_reviews', 'sales.shipping_methods']::regclass[]
     LOOP
         EXECUTE pg_catalog.format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', target);
         EXECUTE pg_catalog.format(
@@ -211,6 +212,8 @@ CREATE POLICY shopper_live ON catalog.product_images TO niaga_shopper
     USING (EXISTS (SELECT 1 FROM catalog.products AS p WHERE p.id = product_id));
 CREATE POLICY shopper_live ON catalog.product_attributes TO niaga_shopper
     USING (EXISTS (SELECT 1 FROM catalog.products AS p WHERE p.id = product_id));
+CREATE POLICY shopper_live ON sales.shipping_methods TO niaga_shopper
+    USING (is_active AND deleted_at IS NULL);
 CREATE POLICY shopper_live ON catalog.product_reviews TO niaga_shopper
     USING (EXISTS (SELECT 1 FROM catalog.products AS p WHERE p.id = product_id));
 CREATE POLICY shopper_live ON catalog.product_variant_options TO niaga_shopper

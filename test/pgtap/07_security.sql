@@ -6,7 +6,7 @@
 -- Ids of this file: users a7…/b7…/c7…, carts …-0000000000cN, everything else
 -- 07000000-…. The whole file runs in one transaction that is rolled back.
 BEGIN;
-SELECT plan(237);
+SELECT plan(238);
 
 -- Runs a statement and returns how many rows it touched (ROW_COUNT), so that
 -- "RLS hides the row: 0 rows changed" can be asserted.
@@ -51,6 +51,7 @@ INSERT INTO agent.agents (id, user_id, agent_code, commission_rate) VALUES
 INSERT INTO sales.tax_rates (id, code, name, rate, is_default) VALUES
     ('07000000-0000-4000-8000-000000000071', 'SEC-SST', 'SST 6%', 6.00, true);
 INSERT INTO sales.shipping_methods (code, name, base_cost) VALUES ('sec-std', 'Standard', 5.00);
+INSERT INTO sales.shipping_methods (code, name, base_cost, is_active) VALUES ('sec-off', 'Retired', 9.00, false);
 INSERT INTO sales.coupons (id, code, type, value) VALUES
     ('07000000-0000-4000-8000-000000000081', 'SEC10', 'percentage', 10);
 INSERT INTO inventory.warehouses (id, code, name, priority) VALUES
@@ -479,6 +480,11 @@ SELECT throws_ok(
 );
 
 -- the live, active catalog only
+SELECT set_eq(
+    $$SELECT code::text FROM sales.shipping_methods WHERE code LIKE 'sec-%'$$,
+    ARRAY['sec-std'],
+    'shopper: sees only live, active shipping methods'
+);
 SELECT set_eq(
     $$SELECT sku::text FROM catalog.products WHERE sku LIKE 'SEC-%'$$,
     ARRAY['SEC-P1', 'SEC-P2'],
