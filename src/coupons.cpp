@@ -26,7 +26,7 @@ namespace {
 std::string code_argument(FunctionCallInfo fcinfo, int index) {
     if (PG_ARGISNULL(index)) return {};
     std::string code = pg::string_from_text(PG_GETARG_DATUM(index));
-    return code.find_first_not_of(" \t\r\n") == std::string::npos ? std::string() : code;
+    return pg::is_blank(code) ? std::string() : code;
 }
 
 Money subtotal_argument(FunctionCallInfo fcinfo, int index) {
@@ -34,24 +34,6 @@ Money subtotal_argument(FunctionCallInfo fcinfo, int index) {
     Money subtotal = pg::money_from_numeric(PG_GETARG_DATUM(index));
     subtotal.require_non_negative("subtotal").require_column_range("subtotal");
     return subtotal;
-}
-
-// Runs the checks of §4 for a code, a user (NULL = guest) and a subtotal.
-niaga::CouponDecision decide(const std::string& code, std::optional<Datum> user_id, Money subtotal,
-                             std::optional<sales::LiveCoupon>* found = nullptr) {
-    std::optional<sales::LiveCoupon> coupon;
-    if (!code.empty()) coupon = sales::live_coupon(code);
-    niaga::CouponRequest request;
-    request.is_guest = !user_id;
-    request.subtotal = subtotal;
-    request.now = GetCurrentTransactionStartTimestamp();
-    // Only a per-customer limit needs the user's count of uses.
-    if (coupon && user_id && coupon->coupon.per_customer_limit)
-        request.customer_usages = sales::customer_usages(coupon->coupon_id, *user_id);
-    niaga::CouponDecision decision =
-        niaga::check_coupon(coupon ? std::optional(coupon->coupon) : std::nullopt, code, request);
-    if (found != nullptr) *found = coupon;
-    return decision;
 }
 
 // The user argument of a coupon preview: a shopper may ask only for itself
@@ -70,7 +52,7 @@ NIAGA_FUNCTION(sales_check_coupon) {
     const std::string code = code_argument(fcinfo, 0);
     const Money subtotal = subtotal_argument(fcinfo, 2);
     pg::spi::Connection spi;
-    const niaga::CouponDecision decision = decide(code, user_argument(fcinfo, 1), subtotal);
+    const niaga::CouponDecision decision = sales::decide_coupon(code, user_argument(fcinfo, 1), subtotal);
     spi.finish();
 
     const char* reason = niaga::coupon_reason_name(decision.reason);
@@ -87,7 +69,7 @@ NIAGA_FUNCTION(sales_coupon_discount) {
     const std::string code = code_argument(fcinfo, 0);
     const Money subtotal = subtotal_argument(fcinfo, 2);
     pg::spi::Connection spi;
-    const niaga::CouponDecision decision = decide(code, user_argument(fcinfo, 1), subtotal);
+    const niaga::CouponDecision decision = sales::decide_coupon(code, user_argument(fcinfo, 1), subtotal);
     spi.finish();
     if (!decision.is_valid()) throw Error(niaga::coupon_reason_state(decision.reason), decision.message);
     return pg::numeric_from_money(decision.discount);
@@ -137,20 +119,20 @@ NIAGA_FUNCTION(sales_redeem_coupon) {
     if (status != "pending")
         throw Error(sqlstate::kInvalidParameterValue,
                     order_name + " is " + status + ": coupons apply only to pending orders");
-    Money subtotal;
+    std::vector<niaga::PricedLine> lines;
     if (const auto quantities = pg::spi::value(0, 2)) {
         const auto counts = pg::integers_from_array(*quantities);
         const auto prices = pg::integers_from_array(pg::spi::required(0, 3));
-        for (size_t i = 0; i < counts.size(); ++i)
-            subtotal += niaga::line_total({counts[i], Money::from_sen(prices[i])});
+        for (size_t i = 0; i < counts.size(); ++i) lines.push_back({counts[i], Money::from_sen(prices[i])});
     }
+    const Money subtotal = niaga::subtotal_of(lines);
 
     if (!code.empty()) {
         const Datum code_text = pg::text_from_string(code);
         lock_coupon.execute(&code_text, nullptr, 1);
     }
     std::optional<sales::LiveCoupon> coupon;
-    const niaga::CouponDecision decision = decide(code, user, subtotal, &coupon);
+    const niaga::CouponDecision decision = sales::decide_coupon(code, user, subtotal, &coupon);
     if (!decision.is_valid()) throw Error(niaga::coupon_reason_state(decision.reason), decision.message);
 
     const Datum usage[] = {coupon->coupon_id, user.value_or(0), order_id};

@@ -30,8 +30,6 @@ struct MoveContext {
 };
 const MoveContext* current_move = nullptr;
 
-bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 OrderStatus status_of(const TriggerData* data, HeapTuple row) {
     return niaga::parse_order_status(pg::string_from_text(pg::trigger::required_column(data, row, "status", TEXTOID)));
 }
@@ -113,8 +111,8 @@ NIAGA_FUNCTION(sales_order_status_guard) {
     const niaga::MoveEffects effects = niaga::effects_of_entering(to);
     if (effects.needs_reason) {
         const std::optional<Datum> reason = pg::trigger::column(data, row, "cancellation_reason", TEXTOID);
-        if (!reason || is_blank(pg::string_from_text(*reason))) {
-            if (current_move == nullptr || !current_move->notes || is_blank(*current_move->notes))
+        if (!reason || pg::is_blank(pg::string_from_text(*reason))) {
+            if (current_move == nullptr || !current_move->notes || pg::is_blank(*current_move->notes))
                 throw Error(sqlstate::kInvalidParameterValue, "cancelling an order needs a cancellation_reason");
             row = pg::trigger::with_column(data, row, "cancellation_reason", TEXTOID,
                                            pg::text_from_string(*current_move->notes));
@@ -225,7 +223,7 @@ NIAGA_FUNCTION(sales_set_order_status) {
 NIAGA_FUNCTION(sales_cancel_order) {
     const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     const std::optional<std::string> reason = pg::optional_text_argument(fcinfo, 1);
-    if (!reason || reason->find_first_not_of(" \t\r\n") == std::string::npos)
+    if (!reason || pg::is_blank(*reason))
         throw Error(sqlstate::kInvalidParameterValue, "cancelling an order needs a reason");
     return move_order(order_id, OrderStatus::kCancelled, MoveContext{reason, true});
 }
@@ -243,7 +241,7 @@ NIAGA_FUNCTION(sales_ship_order) {
 NIAGA_FUNCTION(sales_refund_order) {
     const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     const std::optional<std::string> reason = pg::optional_text_argument(fcinfo, 1);
-    if (!reason || reason->find_first_not_of(" \t\r\n") == std::string::npos)
+    if (!reason || pg::is_blank(*reason))
         throw Error(sqlstate::kInvalidParameterValue, "refunding an order needs a reason");
     const bool restock = PG_ARGISNULL(2) ? true : PG_GETARG_BOOL(2);
     return move_order(order_id, OrderStatus::kRefunded, MoveContext{reason, restock});

@@ -179,17 +179,9 @@ NIAGA_FUNCTION(sales_quote) {
     if (!PG_ARGISNULL(1)) terms.shipping = sales::shipping_method(pg::string_from_text(PG_GETARG_DATUM(1)));
     if (const auto tax = sales::default_tax()) terms.tax = tax->terms;
     if (cart.coupon_code) {
-        Money subtotal;
-        for (const auto& line : cart.lines) subtotal += niaga::line_total(line);
-        const std::optional<sales::LiveCoupon> coupon = sales::live_coupon(*cart.coupon_code);
-        niaga::CouponRequest request;
-        request.is_guest = !cart.user_id;
-        request.subtotal = subtotal;
-        request.now = GetCurrentTransactionStartTimestamp();
-        if (coupon && cart.user_id && coupon->coupon.per_customer_limit)
-            request.customer_usages = sales::customer_usages(coupon->coupon_id, *cart.user_id);
+        std::optional<sales::LiveCoupon> coupon;
         const niaga::CouponDecision decision =
-            niaga::check_coupon(coupon ? std::optional(coupon->coupon) : std::nullopt, *cart.coupon_code, request);
+            sales::decide_coupon(*cart.coupon_code, cart.user_id, niaga::subtotal_of(cart.lines), &coupon);
         if (!decision.is_valid()) throw Error(niaga::coupon_reason_state(decision.reason), decision.message);
         terms.coupon = coupon->coupon;
     }

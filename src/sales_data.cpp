@@ -223,6 +223,22 @@ int64_t customer_usages(Datum coupon_id, Datum user_id) {
     return int8_at(0, 1);
 }
 
+CouponDecision decide_coupon(const std::string& code, std::optional<Datum> user_id, Money subtotal,
+                             std::optional<LiveCoupon>* found) {
+    std::optional<LiveCoupon> coupon;
+    if (!code.empty()) coupon = live_coupon(code);
+    CouponRequest request;
+    request.is_guest = !user_id;
+    request.subtotal = subtotal;
+    request.now = GetCurrentTransactionStartTimestamp();
+    // Only a per-customer limit needs the user's count of uses.
+    if (coupon && user_id && coupon->coupon.per_customer_limit)
+        request.customer_usages = customer_usages(coupon->coupon_id, *user_id);
+    CouponDecision decision = check_coupon(coupon ? std::optional(coupon->coupon) : std::nullopt, code, request);
+    if (found != nullptr) *found = coupon;
+    return decision;
+}
+
 Cart read_cart(Datum cart_id) {
     static const spi::Statement read_cart_row(
         "SELECT user_id, coupon_code, expires_at <= now(), order_id FROM sales.carts WHERE id = $1", {UUIDOID});

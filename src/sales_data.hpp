@@ -60,6 +60,13 @@ std::optional<LiveCoupon> live_coupon(const std::string& code);
 // How many times `user_id` has used the coupon.
 int64_t customer_usages(Datum coupon_id, Datum user_id);
 
+// Runs the checks of §4 for a code (empty: none given), a user (nullopt: a
+// guest) and a merchandise subtotal, reading the live coupon and, when the
+// coupon has a per-customer limit, the user's uses. `found` receives the
+// coupon read, if any.
+CouponDecision decide_coupon(const std::string& code, std::optional<Datum> user_id, Money subtotal,
+                             std::optional<LiveCoupon>* found = nullptr);
+
 struct Cart {
     Datum cart_id;
     std::optional<Datum> user_id;

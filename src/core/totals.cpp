@@ -15,6 +15,12 @@ Money line_total(const PricedLine& line) {
     return line.unit_price.times(line.quantity).require_column_range("line total_price");
 }
 
+Money subtotal_of(const std::vector<PricedLine>& lines) {
+    Money subtotal;
+    for (const PricedLine& line : lines) subtotal += line_total(line);
+    return subtotal.require_column_range("subtotal");
+}
+
 Money tax_on(Money discounted_subtotal, Money shipping, const TaxTerms& tax) {
     const Money taxable = tax.applies_to_shipping ? discounted_subtotal + shipping : discounted_subtotal;
     return taxable.percent(tax.rate);
@@ -22,8 +28,7 @@ Money tax_on(Money discounted_subtotal, Money shipping, const TaxTerms& tax) {
 
 Totals compute_totals(const std::vector<PricedLine>& lines, const PricingTerms& terms) {
     Totals totals;
-    for (const PricedLine& line : lines) totals.subtotal += line_total(line);
-    totals.subtotal.require_column_range("subtotal");
+    totals.subtotal = subtotal_of(lines);
 
     if (terms.coupon) totals.discount = coupon_discount_on(*terms.coupon, totals.subtotal);
     const Money discounted = totals.subtotal - totals.discount;

@@ -45,6 +45,9 @@ struct Totals {
 // price; 22003 when the line total does not fit numeric(12,2).
 Money line_total(const PricedLine& line);
 
+// Step 2 of §5: Σ line totals, checked against numeric(12,2).
+Money subtotal_of(const std::vector<PricedLine>& lines);
+
 // Step 5 of §5: round((subtotal − discount [+ shipping when the rate
 // applies to shipping]) × rate / 100).
 Money tax_on(Money discounted_subtotal, Money shipping, const TaxTerms& tax);

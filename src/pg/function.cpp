@@ -23,6 +23,8 @@ std::optional<std::string> optional_text_argument(FunctionCallInfo fcinfo, int i
     return string_from_text(PG_GETARG_DATUM(index));
 }
 
+bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
 ResultRows::ResultRows(FunctionCallInfo fcinfo) : fcinfo_(fcinfo) {
     call([&] { InitMaterializedSRF(fcinfo_, 0); });
 }

@@ -16,6 +16,9 @@ std::optional<Datum> optional_argument(FunctionCallInfo fcinfo, int index);
 // A text argument as a string; nullopt when NULL.
 std::optional<std::string> optional_text_argument(FunctionCallInfo fcinfo, int index);
 
+// Whether a text argument is empty or only white space.
+bool is_blank(const std::string& text);
+
 // The rows of a set-returning function (RETURNS TABLE), in materialize mode.
 class ResultRows {
   public:
