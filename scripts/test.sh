@@ -10,19 +10,29 @@
 #
 # Suites: unit (GoogleTest, src/core), regress (pg_regress, test/regress),
 # isolation (pg_isolation_regress, test/isolation), pgtap (pg_prove,
-# test/pgtap), pgbench (many clients racing, test/pgbench), dump (pg_dump /
-# pg_restore round trip of the demo data), fuzz (sqlsmith's random queries,
-# fixed seed, against the demo store: no backend may crash).
+# test/pgtap), pgbench (many clients racing, test/pgbench), then one suite
+# per file of scripts/suites/ (NN_name.sh defines suite_name), e.g. dump
+# (pg_dump / pg_restore round trip) and fuzz (sqlsmith, no backend may crash).
+#
+# NIAGA_LONG=1 runs the long variants of the suites that have one (more
+# clients, more time, more queries); without it every suite stays short.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ALL_SUITES=(unit regress isolation pgtap pgbench dump fuzz)
+ALL_SUITES=(unit regress isolation pgtap pgbench)
+for file in "$NIAGA_ROOT"/scripts/suites/*.sh; do
+    name=$(basename "$file" .sh)
+    ALL_SUITES+=("${name#*_}")
+done
 build=yes
 suites=()
 for argument in "$@"; do
     case "$argument" in
         --no-build) build=no ;;
-        unit | regress | isolation | pgtap | pgbench | dump | fuzz) suites+=("$argument") ;;
-        *) die "unknown suite '$argument' (suites: ${ALL_SUITES[*]})" ;;
+        *)
+            [[ " ${ALL_SUITES[*]} " == *" $argument "* ]] \
+                || die "unknown suite '$argument' (suites: ${ALL_SUITES[*]})"
+            suites+=("$argument")
+            ;;
     esac
 done
 [ ${#suites[@]} -gt 0 ] || suites=("${ALL_SUITES[@]}")
@@ -200,72 +210,12 @@ suite_pgbench() {
     count pgbench "$ok" "$bad"
 }
 
-# Row count and checksum of every niaga table, and the state of every
-# sequence, one line each.
-checksums() {  # DATABASE
-    "${PSQL[@]}" -d "$1" -At <<'SQL'
-SELECT format('%s %s', c.oid::regclass,
-              (xpath('/row/v/text()',
-                     query_to_xml(CASE c.relkind
-                                      WHEN 'S' THEN format('SELECT last_value || %L || is_called AS v FROM %s',
-                                                           ':', c.oid::regclass)
-                                      ELSE format('SELECT count(*) || %L || md5(coalesce(string_agg(t::text, %L ORDER BY t::text), %L)) AS v FROM %s t',
-                                                  ' ', '|', '', c.oid::regclass)
-                                  END, false, true, '')))[1])
-FROM pg_class c
-WHERE c.relnamespace::regnamespace::text IN ('auth', 'catalog', 'inventory', 'sales', 'crm', 'agent')
-  AND c.relkind IN ('r', 'S')
-ORDER BY 1;
-SQL
-}
-
-suite_dump() {
-    say "dump: pg_dump / pg_restore round trip of the demo data"
-    need_server
-    create_database niaga_dump
-    "${PSQL[@]}" -d niaga_dump -f "$NIAGA_ROOT/scripts/demo-data.sql" >"$WORK/dump.log" 2>&1 \
-        || { cat "$WORK/dump.log"; count dump 0 1; return; }
-    "$PG_BIN/pg_dump" -Fc -d niaga_dump -f "$WORK/niaga.dump" 2>>"$WORK/dump.log"
-    PGOPTIONS='-c client_min_messages=warning' "${PSQL[@]}" -d postgres \
-        -c "DROP DATABASE IF EXISTS niaga_restored" -c "CREATE DATABASE niaga_restored"
-    # pg_restore applies --disable-triggers to data-only restores: restore the
-    # schema (CREATE EXTENSION niaga) first, then the data without triggers.
-    "$PG_BIN/pg_restore" --schema-only --exit-on-error -d niaga_restored "$WORK/niaga.dump" >>"$WORK/dump.log" 2>&1 \
-        && "$PG_BIN/pg_restore" --data-only --disable-triggers --exit-on-error -d niaga_restored "$WORK/niaga.dump" \
-            >>"$WORK/dump.log" 2>&1 \
-        || { cat "$WORK/dump.log"; count dump 0 1; return; }
-    checksums niaga_dump >"$WORK/before.txt"
-    checksums niaga_restored >"$WORK/after.txt"
-    local total same empty
-    total=$(wc -l <"$WORK/before.txt")
-    same=$(comm -12 "$WORK/before.txt" "$WORK/after.txt" | wc -l)
-    # Every table and sequence must match, and the demo must not be empty.
-    empty=$(awk '$2 == "0"' "$WORK/before.txt" | wc -l)
-    [ "$same" -eq "$total" ] || diff "$WORK/before.txt" "$WORK/after.txt" || true
-    count dump "$same" "$((total - same))"
-    if [ "$empty" -eq "$total" ]; then count dump-data 0 1; fi
-}
-
-# sqlsmith generates random queries over every table and function (as the
-# superuser, so niaga's functions get every kind of argument). Errors are
-# expected; a backend crash — which restarts every connection — is not.
-suite_fuzz() {
-    say "fuzz: sqlsmith, ${NIAGA_FUZZ_QUERIES:-1500} queries"
-    need_server
-    create_database niaga_fuzz
-    "${PSQL[@]}" -d niaga_fuzz -f "$NIAGA_ROOT/scripts/demo-data.sql" >/dev/null
-    local log="$PGHOST/server.log" before after
-    before=$(grep -c 'terminated by signal' "$log" || true)
-    timeout 300 sqlsmith --target="host=$PGHOST port=$PGPORT user=$PGUSER dbname=niaga_fuzz" --seed=2026 \
-        --max-queries="${NIAGA_FUZZ_QUERIES:-1500}" --exclude-catalog >"$WORK/fuzz.log" 2>&1 || true
-    after=$(grep -c 'terminated by signal' "$log" || true)
-    if [ "$after" -eq "$before" ] && "${PSQL[@]}" -d niaga_fuzz -c 'SELECT 1' >/dev/null 2>&1; then
-        count fuzz 1 0
-    else
-        grep -B2 -A2 'terminated by signal' "$log" | tail -20
-        count fuzz 0 1
-    fi
-}
+# More suites live in scripts/suites/NN_name.sh, each defining suite_name;
+# they run after the ones above, in the order of their file names.
+for file in "$NIAGA_ROOT"/scripts/suites/*.sh; do
+    # shellcheck source=/dev/null
+    source "$file"
+done
 
 for suite in "${suites[@]}"; do "suite_$suite"; done
 
