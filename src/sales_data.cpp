@@ -94,12 +94,22 @@ std::vector<OrderPricing> lock_and_read_orders(const std::vector<Datum>& order_i
         {UUIDARRAYOID});
     // The lines of all the orders in one grouped scan, not one lookup per
     // order: a statement touching 100 000 orders reads them set-based.
-    static const spi::Statement read("SELECT o.id, " NIAGA_PRICING_COLUMNS "FROM sales.orders o " NIAGA_PRICING_TERMS
-                                     "LEFT JOIN (SELECT i.order_id, array_agg(i.quantity) AS quantities, "
-                                     "  array_agg((i.unit_price * 100)::int8) AS prices FROM sales.order_items i "
-                                     "  WHERE i.order_id = ANY($1) GROUP BY i.order_id) l ON l.order_id = o.id "
-                                     "WHERE o.id = ANY($1) ORDER BY o.id",
-                                     {UUIDARRAYOID}, spi::Planning::kPerCall);
+#define NIAGA_READ_ORDERS                                                                   \
+    "SELECT o.id, " NIAGA_PRICING_COLUMNS "FROM sales.orders o " NIAGA_PRICING_TERMS          \
+    "LEFT JOIN (SELECT i.order_id, array_agg(i.quantity) AS quantities, "                     \
+    "  array_agg((i.unit_price * 100)::int8) AS prices FROM sales.order_items i "             \
+    "  WHERE i.order_id = ANY($1) GROUP BY i.order_id) l ON l.order_id = o.id "               \
+    "WHERE o.id = ANY($1) ORDER BY o.id"
+    // A few orders (a checkout, an edit): the generic plan of index lookups,
+    // planned once per backend. Many (a bulk statement): planned for the
+    // array it gets, so 100 000 orders are read by a grouped scan, not by
+    // 100 000 lookups. Planning the small case every time cost 0.9 ms per
+    // checkout, an eighth of its time.
+    static const spi::Statement read_few(NIAGA_READ_ORDERS, {UUIDARRAYOID});
+    static const spi::Statement read_many(NIAGA_READ_ORDERS, {UUIDARRAYOID}, spi::Planning::kPerCall);
+#undef NIAGA_READ_ORDERS
+    constexpr size_t kFewOrders = 32;
+    const spi::Statement& read = order_ids.size() <= kFewOrders ? read_few : read_many;
     const Datum ids = pg::datum_array(order_ids, UUIDOID);
     const uint64_t locked = lock.execute(&ids, nullptr);
     std::vector<std::pair<std::string, bool>> states;
