@@ -20,31 +20,6 @@ using niaga::Error;
 using niaga::Money;
 namespace sqlstate = niaga::sqlstate;
 
-namespace {
-
-// The order ids named by the transition tables of an order_items statement.
-std::vector<Datum> affected_orders(TriggerData* data) {
-    const bool has_new = data->tg_newtable != nullptr;
-    const bool has_old = data->tg_oldtable != nullptr;
-    const char* sql = has_new && has_old
-                          ? "SELECT order_id FROM niaga_new_items UNION SELECT order_id FROM niaga_old_items"
-                      : has_new ? "SELECT DISTINCT order_id FROM niaga_new_items"
-                                : "SELECT DISTINCT order_id FROM niaga_old_items";
-    MemoryContext caller = CurrentMemoryContext;  // see pg::spi::Connection
-    const int code = pg::call([&] {
-        SPI_register_trigger_data(data);
-        return SPI_execute(sql, true, 0);
-    });
-    MemoryContextSwitchTo(caller);
-    if (code != SPI_OK_SELECT) throw Error(sqlstate::kInternalError, "reading the changed order lines failed");
-    std::vector<Datum> ids;
-    ids.reserve(SPI_processed);
-    for (uint64 row = 0; row < SPI_processed; ++row) ids.push_back(pg::copy_uuid(pg::spi::required(row, 1)));
-    return ids;
-}
-
-}  // namespace
-
 // BEFORE INSERT OR UPDATE ON sales.order_items FOR EACH ROW:
 // total_price := quantity × unit_price, exactly.
 NIAGA_FUNCTION(sales_order_item_total) {
@@ -67,7 +42,7 @@ NIAGA_FUNCTION(sales_order_items_changed) {
                                             pg::trigger::Level::kStatement,
                                             pg::trigger::kInsert | pg::trigger::kUpdate | pg::trigger::kDelete);
     pg::spi::Connection spi;
-    const std::vector<Datum> ids = affected_orders(data);
+    const std::vector<Datum> ids = pg::trigger::transition_uuids(data, "order_id");
     if (!ids.empty()) {
         const std::vector<sales::OrderPricing> orders = sales::lock_and_read_orders(ids);
         std::vector<Datum> order_ids;

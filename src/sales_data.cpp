@@ -94,11 +94,11 @@ std::vector<OrderPricing> lock_and_read_orders(const std::vector<Datum>& order_i
         {UUIDARRAYOID});
     // The lines of all the orders in one grouped scan, not one lookup per
     // order: a statement touching 100 000 orders reads them set-based.
-#define NIAGA_READ_ORDERS                                                                   \
-    "SELECT o.id, " NIAGA_PRICING_COLUMNS "FROM sales.orders o " NIAGA_PRICING_TERMS          \
-    "LEFT JOIN (SELECT i.order_id, array_agg(i.quantity) AS quantities, "                     \
-    "  array_agg((i.unit_price * 100)::int8) AS prices FROM sales.order_items i "             \
-    "  WHERE i.order_id = ANY($1) GROUP BY i.order_id) l ON l.order_id = o.id "               \
+#define NIAGA_READ_ORDERS                                                            \
+    "SELECT o.id, " NIAGA_PRICING_COLUMNS "FROM sales.orders o " NIAGA_PRICING_TERMS \
+    "LEFT JOIN (SELECT i.order_id, array_agg(i.quantity) AS quantities, "            \
+    "  array_agg((i.unit_price * 100)::int8) AS prices FROM sales.order_items i "    \
+    "  WHERE i.order_id = ANY($1) GROUP BY i.order_id) l ON l.order_id = o.id "      \
     "WHERE o.id = ANY($1) ORDER BY o.id"
     // A few orders (a checkout, an edit): the generic plan of index lookups,
     // planned once per backend. Many (a bulk statement): planned for the

@@ -3,6 +3,8 @@
 #include "core/error.hpp"
 #include "pg/guard.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 namespace niaga::pg::trigger {
@@ -72,6 +74,51 @@ HeapTuple with_column(const TriggerData* data, HeapTuple row, const char* name, 
     bool is_null = false;
     return call(
         [&] { return heap_modify_tuple_by_cols(row, data->tg_relation->rd_att, 1, &number, &value, &is_null); });
+}
+
+namespace {
+
+// Appends the non-NULL values of column `number` (a uuid) of a transition
+// table to `values`, each copied: the slot's memory is reused row by row.
+void read_transition_uuids(TupleDesc descriptor, Tuplestorestate* table, int number, std::vector<Datum>& values) {
+    // A read pointer of our own, as a transition-table scan takes one, so
+    // other readers of the same table keep their position.
+    TupleTableSlot* slot = call([&] { return MakeSingleTupleTableSlot(descriptor, &TTSOpsMinimalTuple); });
+    const int pointer = call([&] { return tuplestore_alloc_read_pointer(table, EXEC_FLAG_REWIND); });
+    call([&] {
+        tuplestore_select_read_pointer(table, pointer);
+        tuplestore_rescan(table);
+    });
+    for (;;) {
+        bool is_null = false;
+        Datum value = 0;
+        const bool found = call([&] {
+            tuplestore_select_read_pointer(table, pointer);
+            if (!tuplestore_gettupleslot(table, true, false, slot)) return false;
+            value = slot_getattr(slot, number, &is_null);
+            if (!is_null) value = datumCopy(value, false, UUID_LEN);
+            return true;
+        });
+        if (!found) break;
+        if (!is_null) values.push_back(value);
+    }
+    call([&] { ExecDropSingleTupleTableSlot(slot); });
+}
+
+}  // namespace
+
+std::vector<Datum> transition_uuids(const TriggerData* data, const char* name) {
+    const int number = attribute_number(data, name, UUIDOID);
+    std::vector<Datum> values;
+    for (Tuplestorestate* table : {data->tg_newtable, data->tg_oldtable})
+        if (table != nullptr) read_transition_uuids(data->tg_relation->rd_att, table, number, values);
+    const auto compare = [](Datum a, Datum b) {
+        return std::memcmp(DatumGetUUIDP(a)->data, DatumGetUUIDP(b)->data, UUID_LEN);
+    };
+    std::sort(values.begin(), values.end(), [&](Datum a, Datum b) { return compare(a, b) < 0; });
+    values.erase(std::unique(values.begin(), values.end(), [&](Datum a, Datum b) { return compare(a, b) == 0; }),
+                 values.end());
+    return values;
 }
 
 const char* argument(const TriggerData* data, int index) {

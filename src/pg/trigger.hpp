@@ -7,6 +7,7 @@
 #include "pg/postgres.hpp"
 
 #include <optional>
+#include <vector>
 
 namespace niaga::pg::trigger {
 
@@ -31,6 +32,12 @@ Datum required_column(const TriggerData* data, HeapTuple row, const char* name, 
 
 // `row` with column `name` (of type `type`, checked) replaced by `value`.
 HeapTuple with_column(const TriggerData* data, HeapTuple row, const char* name, Oid type, Datum value);
+
+// The distinct non-NULL values of uuid column `name` in the transition
+// tables (new and old) of an AFTER ... FOR EACH STATEMENT trigger, in byte
+// order, read straight from the tuplestores: no query to plan on every
+// statement.
+std::vector<Datum> transition_uuids(const TriggerData* data, const char* name);
 
 // The trigger's argument `index` (TG_ARGV); 39P01 when missing.
 const char* argument(const TriggerData* data, int index);
