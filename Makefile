@@ -2,13 +2,19 @@
 # Tests: `scripts/test.sh` (see README); `make format` runs clang-format.
 
 EXTENSION = niaga
-EXTVERSION = 1.0
+# The version being built is niaga.control's default_version.
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" niaga.control)
 MODULE_big = niaga
 
 include sources.mk
 
 OBJS = $(NIAGA_CORE_SOURCES:.cpp=.o) $(NIAGA_PG_SOURCES:.cpp=.o)
+# Install scripts: the current version's is built from the parts; every
+# released version's is frozen in sql/released/ (committed, never edited), and
+# the upgrade scripts sql/niaga--A--B.sql are written by hand. ALTER EXTENSION
+# niaga UPDATE walks them from any released version to the current one.
 DATA_built = sql/niaga--$(EXTVERSION).sql
+DATA = $(wildcard sql/released/niaga--*.sql) $(wildcard sql/niaga--*--*.sql)
 EXTRA_CLEAN = $(DATA_built) $(OBJS:.o=.d)
 
 PG_CONFIG ?= pg_config

@@ -41,7 +41,8 @@ NIAGA_PG_SOURCES = \
 	src/timestamps.cpp \
 	src/transfers.cpp
 
-# Install-script parts, concatenated in this order into sql/niaga--1.0.sql.
+# Install-script parts, concatenated in this order into sql/niaga--<version>.sql
+# (the version of niaga.control; released versions are frozen in sql/released/).
 NIAGA_SQL_SOURCES = \
 	sql/00_niaga.sql \
 	sql/10_auth.sql \

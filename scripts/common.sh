@@ -122,3 +122,17 @@ create_database() {
     "$PG_BIN/psql" -X -q -d "$db" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION niaga"
     if [ "${2:-}" = pgtap ]; then "$PG_BIN/psql" -X -q -d "$db" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION pgtap"; fi
 }
+
+# Places $2 orders on the demo store of scripts/demo-data.sql in database $1
+# (customer Mei Ling, 2 bags of white coffee each, shipped standard, sold by
+# agent AG-KL-002) and prints their order numbers, one a line.
+place_demo_orders() {  # DATABASE COUNT
+    local i
+    for ((i = 0; i < $2; i++)); do
+        cat <<'SQL'
+INSERT INTO sales.carts (user_id) VALUES ('10000000-0000-0000-0000-000000000006') RETURNING id AS cart \gset
+SELECT sales.add_to_cart(:'cart', '22000000-0000-0000-0000-000000000004', NULL, 2) AS line \gset
+SELECT order_number FROM sales.place_order(:'cart', 'standard', '{"city": "Georgetown"}', NULL, 'AG-KL-002');
+SQL
+    done | "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$1"
+}

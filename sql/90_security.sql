@@ -10,7 +10,7 @@ DECLARE
 BEGIN
     FOREACH role_name IN ARRAY ARRAY['niaga_auth', 'niaga_catalog', 'niaga_inventory', 'niaga_order',
                                      'niaga_customer', 'niaga_agent', 'niaga_admin', 'niaga_readonly',
-                                     'niaga_shopper']
+                                     'niaga_shopper', 'niaga_scheduler']
     LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = role_name) THEN
             EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', role_name);
@@ -121,6 +121,11 @@ GRANT SELECT (id, order_number, agent_id, status, subtotal, discount_amount, tot
               cancelled_at, created_at) ON sales.orders TO niaga_agent;
 GRANT EXECUTE ON FUNCTION agent.upline(uuid), agent.close_targets(date), agent.create_payout(uuid, text, text, text),
     agent.complete_payout(uuid), agent.fail_payout(uuid, text) TO niaga_agent;
+
+-- niaga_scheduler: the scheduled jobs (pg_cron) and nothing else. Both
+-- functions are SECURITY DEFINER, so the job's role needs no table rights.
+GRANT USAGE ON SCHEMA sales, agent TO niaga_scheduler;
+GRANT EXECUTE ON FUNCTION sales.expire_pending_orders(interval), agent.close_targets(date) TO niaga_scheduler;
 
 -- Service roles use their own sequences (document numbers come from triggers).
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA sales TO niaga_order;

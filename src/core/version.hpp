@@ -2,5 +2,5 @@
 #pragma once
 
 namespace niaga {
-inline constexpr const char* kVersion = "1.0";
+inline constexpr const char* kVersion = "1.1";
 }

@@ -139,25 +139,25 @@ SELECT is(
 );
 
 -- ---------------------------------------------------------------------------
--- 1. The nine roles: present, NOLOGIN, no superpowers.
+-- 1. The ten roles: present, NOLOGIN, no superpowers.
 -- ---------------------------------------------------------------------------
 SELECT set_eq(
     $$SELECT rolname::text FROM pg_catalog.pg_roles WHERE rolname LIKE 'niaga\_%'$$,
     ARRAY['niaga_auth', 'niaga_catalog', 'niaga_inventory', 'niaga_order', 'niaga_customer', 'niaga_agent',
-          'niaga_admin', 'niaga_readonly', 'niaga_shopper'],
-    'roles: the nine niaga roles exist'
+          'niaga_admin', 'niaga_readonly', 'niaga_shopper', 'niaga_scheduler'],
+    'roles: the ten niaga roles exist'
 );
 SELECT is_empty(
     $$SELECT rolname FROM pg_catalog.pg_roles
       WHERE rolname IN ('niaga_auth', 'niaga_catalog', 'niaga_inventory', 'niaga_order', 'niaga_customer',
-                        'niaga_agent', 'niaga_admin', 'niaga_readonly', 'niaga_shopper')
+                        'niaga_agent', 'niaga_admin', 'niaga_readonly', 'niaga_shopper', 'niaga_scheduler')
         AND rolcanlogin$$,
     'roles: every niaga role is NOLOGIN'
 );
 SELECT is_empty(
     $$SELECT rolname FROM pg_catalog.pg_roles
       WHERE rolname IN ('niaga_auth', 'niaga_catalog', 'niaga_inventory', 'niaga_order', 'niaga_customer',
-                        'niaga_agent', 'niaga_admin', 'niaga_readonly', 'niaga_shopper')
+                        'niaga_agent', 'niaga_admin', 'niaga_readonly', 'niaga_shopper', 'niaga_scheduler')
         AND (rolsuper OR rolbypassrls OR rolcreaterole OR rolcreatedb OR rolreplication)$$,
     'roles: no niaga role is superuser, BYPASSRLS, CREATEROLE, CREATEDB or REPLICATION'
 );

@@ -101,7 +101,8 @@ INSERT INTO intended (signature, security_definer, settings, grantees) VALUES
      'niaga_admin,niaga_order,niaga_shopper'),
     ('sales.place_order(uuid,text,jsonb,jsonb,text,text)', true, 'search_path=pg_catalog, pg_temp',
      'niaga_admin,niaga_order,niaga_shopper'),
-    ('sales.expire_pending_orders(interval)', true, 'search_path=pg_catalog, pg_temp', 'niaga_admin,niaga_order'),
+    ('sales.expire_pending_orders(interval)', true, 'search_path=pg_catalog, pg_temp',
+     'niaga_admin,niaga_order,niaga_scheduler'),
     ('sales.record_payment(uuid,text,text,text,numeric,text,jsonb)', true, 'search_path=pg_catalog, pg_temp',
      'niaga_admin,niaga_order'),
     -- agent
@@ -109,7 +110,8 @@ INSERT INTO intended (signature, security_definer, settings, grantees) VALUES
     ('agent.accrue_commissions(uuid)', true, 'search_path=pg_catalog, pg_temp', 'niaga_admin'),
     ('agent.approve_commissions(uuid)', true, 'search_path=pg_catalog, pg_temp', 'niaga_admin'),
     ('agent.reverse_commissions(uuid)', true, 'search_path=pg_catalog, pg_temp', 'niaga_admin'),
-    ('agent.close_targets(date)', true, 'search_path=pg_catalog, pg_temp', 'niaga_admin,niaga_agent'),
+    ('agent.close_targets(date)', true, 'search_path=pg_catalog, pg_temp',
+     'niaga_admin,niaga_agent,niaga_scheduler'),
     ('agent.create_payout(uuid,text,text,text)', true, 'search_path=pg_catalog, pg_temp', 'niaga_admin,niaga_agent'),
     ('agent.complete_payout(uuid)', true, 'search_path=pg_catalog, pg_temp', 'niaga_admin,niaga_agent'),
     ('agent.fail_payout(uuid,text)', true, 'search_path=pg_catalog, pg_temp', 'niaga_admin,niaga_agent');
