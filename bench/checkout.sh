@@ -23,6 +23,9 @@
 #   floor      floor.pgbench, session_replication_role = replica: no trigger
 #              fires, foreign keys unchecked. The ratios' base.
 #   floor+fk   floor.pgbench, niaga's triggers disabled, foreign keys checked
+#   plpgsql    plpgsql.pgbench: bench_plpgsql.add_to_cart and place_order
+#              (bench/checkout/plpgsql.sql) with the PL/pgSQL triggers instead
+#              of niaga's (foreign keys checked)
 #   niaga      niaga.pgbench
 #
 # Starts its own throwaway server (temporary folder, random port) and always
@@ -34,11 +37,16 @@ SECONDS_PER_RUN=3
 ROUNDS=4
 CLIENT_COUNTS="1 4"
 BREAKDOWN=no
-VARIANTS=(floor floor+fk niaga)
+VARIANTS=(floor floor+fk plpgsql niaga)
 WIDTH=10  # of the variant column
 # Tables the floor writes: with "floor+fk" their user triggers are disabled.
 FLOOR_TABLES=(sales.carts sales.cart_items sales.orders sales.order_items sales.order_status_history
               sales.coupons sales.coupon_usages inventory.stock_items)
+# The PL/pgSQL triggers of bench/checkout/plpgsql.sql, on for "plpgsql" only.
+PLPGSQL_TRIGGERS=("sales.orders bench_orders_before_insert" "sales.orders bench_orders_after_insert"
+                  "sales.order_items bench_order_items_total" "sales.order_items bench_order_items_inserted"
+                  "sales.order_items bench_order_items_updated" "sales.order_items bench_order_items_deleted"
+                  "inventory.stock_items bench_stock_items_guard_reserved")
 # Vacuumed (and analyzed) before every run.
 VACUUM_TABLES="sales.carts, sales.cart_items, sales.orders, sales.order_items, sales.order_status_history, sales.coupons, sales.coupon_usages, inventory.stock_items"
 
@@ -48,8 +56,12 @@ bench_start checkout
 
 say "creating $DB: niaga, the demo store, 10 million units of 15 SKUs, RAYA10 unlimited"
 bench_create_database
-"${PSQL[@]}" -f "$NIAGA_ROOT/bench/stock/setup.sql" -f "$SUITE_DIR/setup.sql" >/dev/null
+"${PSQL[@]}" -f "$NIAGA_ROOT/bench/stock/setup.sql" -f "$SUITE_DIR/setup.sql" \
+    -f "$NIAGA_ROOT/bench/totals/plpgsql.sql" -f "$NIAGA_ROOT/bench/checkout/plpgsql.sql" >/dev/null
 bench_skus
+say "same results first: niaga's and the PL/pgSQL checkout on identical carts (bench/checkout/compare.sql)"
+"${PSQL[@]}" -At -f "$NIAGA_ROOT/bench/checkout/compare.sql" | tee "$WORK/compare.log" | sed 's/^/    /' >&2
+[ "$(grep -c '^ok' "$WORK/compare.log")" -eq 9 ] || die "niaga and the PL/pgSQL checkout disagree (see above)"
 LOAD_AT_START=$(bench_load)
 
 bench_rounds

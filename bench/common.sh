@@ -42,10 +42,11 @@ bench_require_niaga() {
         || die "the niaga extension is not installed (make install, or scripts/demo.sh)"
 }
 
-# bench_workspace NAME: WORK, a temporary folder /tmp/niaga-bench-NAME.*, and
-# SERVER in it; on exit (Ctrl-C and kill included) the server is stopped and
+# bench_workspace NAME: BENCH_NAME, WORK, a temporary folder
+# /tmp/niaga-bench-NAME.*, and SERVER in it; on exit (Ctrl-C and kill included) the server is stopped and
 # WORK removed.
 bench_workspace() {
+    BENCH_NAME=$1
     WORK=$(mktemp -d "/tmp/niaga-bench-$1.XXXXXX")
     chmod 755 "$WORK"
     SERVER="$WORK/server"
@@ -108,14 +109,27 @@ bench_report_head() {
 }
 
 # ---------------------------------------------------------------------------
-# The pgbench suites (bench/stock.sh, bench/checkout.sh). The script sets
-# SUITE_DIR, VARIANTS, FLOOR_TABLES, VACUUM_TABLES and WIDTH (of the
-# variant column), then calls bench_start, bench_skus, bench_rounds and
-# bench_suite_report. Variants: floor (floor.pgbench with
-# session_replication_role = replica: no trigger fires, foreign keys
-# unchecked), floor+fk (floor.pgbench with the user triggers of FLOOR_TABLES
-# disabled) and any other name, run from its .pgbench file (- read as _).
+# The pgbench suites (bench/stock.sh, bench/checkout.sh, bench/quote.sh,
+# bench/recompute.sh, bench/accrual.sh). The script sets SUITE_DIR, VARIANTS,
+# FLOOR_TABLES, VACUUM_TABLES and WIDTH (of the variant column), and may set
+# SCRIPT_PREFIX (the variants' files are SUITE_DIR/PREFIXvariant.pgbench),
+# PGBENCH_DEFINES (more -D NAME=VALUE for pgbench) and PLPGSQL_TRIGGERS
+# ("table trigger" pairs); then calls bench_start, bench_skus (or sets
+# NSKUS), bench_rounds and bench_suite_report. Variants: floor
+# (floor.pgbench with session_replication_role = replica: no trigger
+# fires, foreign keys unchecked), floor+fk (floor.pgbench with the user
+# triggers of FLOOR_TABLES disabled), plpgsql (plpgsql.pgbench with niaga's
+# triggers on FLOOR_TABLES disabled and the PL/pgSQL ones of
+# PLPGSQL_TRIGGERS enabled; foreign keys checked) and any other name, run
+# from its .pgbench file (- read as _) with niaga's triggers.
+# With NIAGA_BENCH_EXPORT set to a folder, every suite also leaves its raw
+# results there (NAME.tsv: variant clients round tps latency), for
+# bench/run-all.sh.
 # ---------------------------------------------------------------------------
+SCRIPT_PREFIX=""
+PGBENCH_DEFINES=()
+PLPGSQL_TRIGGERS=()
+BREAKDOWN=no
 
 # NSKUS: the SKUs in bench.skus (bench/stock/setup.sql), 3 at least.
 bench_skus() {
@@ -123,10 +137,18 @@ bench_skus() {
     [ "$NSKUS" -ge 3 ] || die "bench.skus has $NSKUS SKUs, 3 at least are needed"
 }
 
-set_floor_triggers() {  # set_floor_triggers ENABLE|DISABLE
-    local table sql=""
-    for table in "${FLOOR_TABLES[@]}"; do sql+="ALTER TABLE $table $1 TRIGGER USER; "; done
-    "${PSQL[@]}" -c "$sql"
+# set_triggers niaga|floor+fk|plpgsql: the triggers of FLOOR_TABLES for a
+# variant: niaga's (the PL/pgSQL ones off), none but the foreign keys, or
+# the PL/pgSQL ones instead of niaga's.
+set_triggers() {
+    local table entry sql=""
+    for table in "${FLOOR_TABLES[@]}"; do
+        sql+="ALTER TABLE $table $([ "$1" = niaga ] && echo ENABLE || echo DISABLE) TRIGGER USER; "
+    done
+    for entry in "${PLPGSQL_TRIGGERS[@]}"; do
+        sql+="ALTER TABLE ${entry% *} $([ "$1" = plpgsql ] && echo ENABLE || echo DISABLE) TRIGGER ${entry#* }; "
+    done
+    [ -z "$sql" ] || "${PSQL[@]}" -c "$sql"
 }
 
 run_variant() {  # run_variant VARIANT CLIENTS ROUND
@@ -135,15 +157,16 @@ run_variant() {  # run_variant VARIANT CLIENTS ROUND
     log="$WORK/pgbench-$variant-$clients-$round.log"
     case "$variant" in
         floor) script=floor; options="-c session_replication_role=replica" ;;
-        floor+fk) script=floor; set_floor_triggers DISABLE ;;
+        floor+fk) script=floor; set_triggers floor+fk ;;
+        plpgsql) script=plpgsql; set_triggers plpgsql ;;
         *) script=${variant//-/_} ;;
     esac
     "${PSQL[@]}" -c "VACUUM (ANALYZE) $VACUUM_TABLES" \
         -c "CHECKPOINT"
     PGOPTIONS="$options" "$PG_BIN/pgbench" -n -M prepared -c "$clients" -j "$threads" -T "$SECONDS_PER_RUN" \
-        -D nskus="$NSKUS" -f "$SUITE_DIR/$script.pgbench" "$DB" >"$log" 2>&1 \
-        || { cat "$log" >&2; die "pgbench $variant -c $clients failed"; }
-    [ "$variant" = floor+fk ] && set_floor_triggers ENABLE
+        -D nskus="$NSKUS" "${PGBENCH_DEFINES[@]/#/-D}" -f "$SUITE_DIR/$SCRIPT_PREFIX$script.pgbench" "$DB" >"$log" 2>&1 \
+        || { [ "$variant" = floor+fk ] || [ "$variant" = plpgsql ] && set_triggers niaga; cat "$log" >&2; die "pgbench $variant -c $clients failed"; }
+    if [ "$variant" = floor+fk ] || [ "$variant" = plpgsql ]; then set_triggers niaga; fi
     tps=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$log")
     latency=$(sed -n 's/^latency average = \([0-9.]*\) ms$/\1/p' "$log")
     if [ -z "$tps" ] || [ -z "$latency" ] || grep -q '^number of failed transactions: [1-9]' "$log"; then
@@ -161,6 +184,7 @@ bench_rounds() {
     RESULTS="$WORK/results"
     : >"$RESULTS"
     say "pgbench -n -M prepared, $ROUNDS round(s) of -T $SECONDS_PER_RUN per variant and client count, interleaved"
+    set_triggers niaga
     for clients in $CLIENT_COUNTS; do
         for round in $(seq "$ROUNDS"); do
             # The variants' order rotates from round to round.
@@ -177,6 +201,12 @@ bench_rounds() {
     broken=$("${PSQL[@]}" -At -c "SELECT count(*) || ' broken, first: ' || min(invariant || ': ' || left(detail, 200))
                                    FROM niaga.check_invariants() HAVING count(*) > 0")
     [ -z "$broken" ] || die "invariants after the runs: $broken"
+    bench_export "$RESULTS" "$BENCH_NAME.tsv"
+}
+
+# bench_export FILE NAME: a copy of FILE as NAME in NIAGA_BENCH_EXPORT, when set.
+bench_export() {
+    [ -z "${NIAGA_BENCH_EXPORT:-}" ] || cp "$1" "$NIAGA_BENCH_EXPORT/$2"
 }
 
 # bench_suite_report TITLE WRITTEN: the report of a pgbench suite: its head,
@@ -184,7 +214,8 @@ bench_rounds() {
 # --breakdown, the breakdown.
 bench_suite_report() {
     bench_report_head "$1" fsync synchronous_commit
-    echo "pgbench -n -M prepared, $ROUNDS rounds x ${SECONDS_PER_RUN} s per row, variants back to back in each round; $NSKUS SKUs, 3 distinct a transaction, 1-3 units each"
+    echo "pgbench -n -M prepared, $ROUNDS rounds x ${SECONDS_PER_RUN} s per row, variants back to back in each round$(
+        [ "$NSKUS" -eq 0 ] || echo "; $NSKUS SKUs, 3 distinct a transaction, 1-3 units each")"
     echo "$2"
     echo
     bench_results_table
@@ -196,8 +227,11 @@ bench_suite_report() {
 # The results table of RESULTS: medians over the rounds and the cost against
 # the floor, with its legend.
 bench_results_table() {
-    printf '%-*s %7s %10s %12s %13s   %s\n' "$WIDTH" variant clients tps 'latency ms' 'cost x floor' 'rounds'
-    awk -v variants="${VARIANTS[*]}" -v client_counts="$CLIENT_COUNTS" -v rounds="$ROUNDS" -v w="$WIDTH" '
+    local plpgsql=no
+    [[ " ${VARIANTS[*]} " == *" plpgsql "* ]] && plpgsql=yes
+    printf '%-*s %7s %10s %12s %13s   %-11s%s\n' "$WIDTH" variant clients tps 'latency ms' 'cost x floor' 'rounds' \
+        "$([ $plpgsql = yes ] && echo '  cost x plpgsql')"
+    awk -v variants="${VARIANTS[*]}" -v client_counts="$CLIENT_COUNTS" -v rounds="$ROUNDS" -v w="$WIDTH" -v plpgsql=$plpgsql '
         function median(a, n,   i, j, x) {  # sorts a[1..n]
             for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
             return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
@@ -209,39 +243,54 @@ bench_results_table() {
                 for (r = 1; r <= rounds; r++) {
                     t[r] = tps[v[k], c[i], r]; l[r] = latency[v[k], c[i], r]
                     q[r] = tps["floor", c[i], r] / tps[v[k], c[i], r]
+                    p[r] = plpgsql == "yes" ? tps["plpgsql", c[i], r] / tps[v[k], c[i], r] : 0
                 }
                 mt = median(t, rounds); ml = median(l, rounds); mq = median(q, rounds)  # q is sorted now
-                printf "%-*s %7s %10.1f %12.3f %13.2f   %.2f-%.2f\n", w, v[k], c[i], mt, ml, mq, q[1], q[rounds]
+                printf "%-*s %7s %10.1f %12.3f %13.2f   %-11s", w, v[k], c[i], mt, ml, mq, sprintf("%.2f-%.2f", q[1], q[rounds])
+                if (plpgsql == "yes") printf "  %14.2f", median(p, rounds)
+                printf "\n"
             }
         }' "$RESULTS"
     echo
     echo "tps, latency: medians over the rounds (latency = pgbench's mean latency, lock waits included)"
     echo "cost x floor = floor tps / variant tps in the same round (1.00 = as cheap as the floor; 2.00 = half"
     echo "the throughput), median over the rounds; rounds = the lowest and highest of the rounds' ratios"
+    [[ " ${VARIANTS[*]} " != *" plpgsql "* ]] \
+        || echo "cost x plpgsql = plpgsql tps / variant tps in the same round, median (below 1.00: faster than PL/pgSQL)"
 }
 
 # After the timed runs: pg_stat_statements costs a little on every statement,
-# so it is loaded only now. Shows, per transaction of niaga.pgbench, the
-# calls, plannings and time of every statement, nested ones included.
+# so it is loaded only now. Shows, per transaction of niaga.pgbench (and of
+# plpgsql.pgbench when the suite has that variant), the calls, plannings and
+# time of every statement, nested ones included.
 bench_breakdown() {
-    say "breakdown: restarting with pg_stat_statements, 500 transactions of niaga.pgbench, 1 client"
+    local variant
+    say "breakdown: restarting with pg_stat_statements, 500 transactions per variant, 1 client"
     "$PG_BIN/psql" -X -q -d postgres -v ON_ERROR_STOP=1 \
         -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
     server_stop "$SERVER"
     server_start "$SERVER" "$PORT"
     "${PSQL[@]}" -c "ALTER SYSTEM SET pg_stat_statements.track = 'all'" \
         -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on" -c "SELECT pg_reload_conf()" >/dev/null
-    "${PSQL[@]}" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null
-    "$PG_BIN/pgbench" -n -M prepared -c 1 -j 1 -t 500 -D nskus="$NSKUS" -f "$SUITE_DIR/niaga.pgbench" "$DB" \
-        >"$WORK/breakdown.log" 2>&1 || { cat "$WORK/breakdown.log" >&2; die "pgbench for the breakdown failed"; }
-    echo
-    echo "== breakdown of niaga.pgbench (pg_stat_statements, per transaction; a statement's time includes the"
-    echo "   statements it runs, nested ones are listed too; plans = plannings, 1.00 = planned on every call) =="
-    "${PSQL[@]}" -P footer=off -c "
-        SELECT round(calls / 500.0, 2) AS calls, round(plans / 500.0, 2) AS plans,
-               round((total_plan_time / 500)::numeric, 3) AS plan_ms, round((total_exec_time / 500)::numeric, 3) AS exec_ms,
-               left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement
-        FROM pg_stat_statements
-        WHERE query NOT LIKE '%pg_stat_statements%' AND calls + plans >= 500
-        ORDER BY total_plan_time + total_exec_time DESC LIMIT 25"
+    "${PSQL[@]}" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+    for variant in niaga plpgsql; do
+        [[ " ${VARIANTS[*]} " == *" $variant "* ]] || continue
+        set_triggers "$variant"
+        "${PSQL[@]}" -c "SELECT pg_stat_statements_reset()" >/dev/null
+        "$PG_BIN/pgbench" -n -M prepared -c 1 -j 1 -t 500 -D nskus="$NSKUS" "${PGBENCH_DEFINES[@]/#/-D}" \
+            -f "$SUITE_DIR/$SCRIPT_PREFIX$variant.pgbench" "$DB" >"$WORK/breakdown.log" 2>&1 \
+            || { cat "$WORK/breakdown.log" >&2; die "pgbench for the breakdown failed"; }
+        set_triggers niaga
+        echo
+        echo "== breakdown of $SCRIPT_PREFIX$variant.pgbench (pg_stat_statements, per transaction; a statement's time"
+        echo "   includes the statements it runs, nested ones are listed too; plans = plannings, 1.00 = planned on"
+        echo "   every call) =="
+        "${PSQL[@]}" -P footer=off -c "
+            SELECT round(calls / 500.0, 2) AS calls, round(plans / 500.0, 2) AS plans,
+                   round((total_plan_time / 500)::numeric, 3) AS plan_ms, round((total_exec_time / 500)::numeric, 3) AS exec_ms,
+                   left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement
+            FROM pg_stat_statements
+            WHERE query NOT LIKE '%pg_stat_statements%' AND calls + plans >= 500
+            ORDER BY total_plan_time + total_exec_time DESC LIMIT 25"
+    done
 }

@@ -8,7 +8,7 @@
 -- Each SKU gets 10 million more units at WH-SHAH-ALAM (priority 1) so that
 -- nothing runs out and niaga always reserves there.
 
-CREATE SCHEMA bench;
+CREATE SCHEMA IF NOT EXISTS bench;
 
 CREATE TABLE bench.skus (
     n int PRIMARY KEY,

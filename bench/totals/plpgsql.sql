@@ -5,6 +5,51 @@
 
 CREATE SCHEMA bench_plpgsql;
 
+-- The live coupon of a code that a user (NULL: a guest) may use on a
+-- subtotal; the first failed check of §4 raises its NG01x.
+CREATE FUNCTION bench_plpgsql.usable_coupon(p_code text, p_user_id uuid, p_subtotal numeric)
+RETURNS sales.coupons
+LANGUAGE plpgsql
+STABLE
+AS $$
+DECLARE
+    v_coupon sales.coupons%ROWTYPE;
+    v_usages bigint;
+BEGIN
+    SELECT * INTO v_coupon
+    FROM sales.coupons c
+    WHERE lower(c.code) = lower(p_code) AND c.deleted_at IS NULL;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'Coupon % does not exist.', p_code USING ERRCODE = 'NG010';
+    ELSIF NOT v_coupon.is_active THEN
+        RAISE EXCEPTION 'Coupon % is not active.', v_coupon.code USING ERRCODE = 'NG011';
+    ELSIF v_coupon.starts_at > now() THEN
+        RAISE EXCEPTION 'Coupon % cannot be used yet.', v_coupon.code USING ERRCODE = 'NG012';
+    ELSIF v_coupon.expires_at <= now() THEN
+        RAISE EXCEPTION 'Coupon % has expired.', v_coupon.code USING ERRCODE = 'NG013';
+    ELSIF p_subtotal < v_coupon.min_order_amount THEN
+        RAISE EXCEPTION 'Coupon % needs a minimum order of RM %: spend RM % more.',
+            v_coupon.code, v_coupon.min_order_amount, v_coupon.min_order_amount - p_subtotal
+            USING ERRCODE = 'NG014';
+    ELSIF v_coupon.used_count >= v_coupon.usage_limit THEN
+        RAISE EXCEPTION 'Coupon % has been fully redeemed.', v_coupon.code USING ERRCODE = 'NG015';
+    END IF;
+    IF v_coupon.per_customer_limit IS NOT NULL THEN
+        IF p_user_id IS NULL THEN
+            RAISE EXCEPTION 'Coupon % is for signed-in customers only.', v_coupon.code USING ERRCODE = 'NG016';
+        END IF;
+        SELECT count(*) INTO v_usages
+        FROM sales.coupon_usages u
+        WHERE u.coupon_id = v_coupon.id AND u.user_id = p_user_id;
+        IF v_usages >= v_coupon.per_customer_limit THEN
+            RAISE EXCEPTION 'Coupon % can be used % time(s) per customer and you have used it %.',
+                v_coupon.code, v_coupon.per_customer_limit, v_usages USING ERRCODE = 'NG016';
+        END IF;
+    END IF;
+    RETURN v_coupon;
+END;
+$$;
+
 -- sales.quote, in PL/pgSQL: the cart at the catalog's current prices, its
 -- coupon (checked as §4, first failure wins), a shipping method and the
 -- active default tax rate.
@@ -21,7 +66,6 @@ DECLARE
     v_tax record;
     v_lines bigint;
     v_not_for_sale text;
-    v_usages bigint;
     v_subtotal numeric;
     v_discount numeric := 0.00;
     v_shipping numeric := 0.00;
@@ -59,36 +103,7 @@ BEGIN
     END IF;
 
     IF v_cart.coupon_code IS NOT NULL THEN
-        SELECT * INTO v_coupon
-        FROM sales.coupons c
-        WHERE lower(c.code) = lower(v_cart.coupon_code) AND c.deleted_at IS NULL;
-        IF NOT FOUND THEN
-            RAISE EXCEPTION 'Coupon % does not exist.', v_cart.coupon_code USING ERRCODE = 'NG010';
-        ELSIF NOT v_coupon.is_active THEN
-            RAISE EXCEPTION 'Coupon % is not active.', v_coupon.code USING ERRCODE = 'NG011';
-        ELSIF v_coupon.starts_at > now() THEN
-            RAISE EXCEPTION 'Coupon % cannot be used yet.', v_coupon.code USING ERRCODE = 'NG012';
-        ELSIF v_coupon.expires_at <= now() THEN
-            RAISE EXCEPTION 'Coupon % has expired.', v_coupon.code USING ERRCODE = 'NG013';
-        ELSIF v_subtotal < v_coupon.min_order_amount THEN
-            RAISE EXCEPTION 'Coupon % needs a minimum order of RM %: spend RM % more.',
-                v_coupon.code, v_coupon.min_order_amount, v_coupon.min_order_amount - v_subtotal
-                USING ERRCODE = 'NG014';
-        ELSIF v_coupon.used_count >= v_coupon.usage_limit THEN
-            RAISE EXCEPTION 'Coupon % has been fully redeemed.', v_coupon.code USING ERRCODE = 'NG015';
-        END IF;
-        IF v_coupon.per_customer_limit IS NOT NULL THEN
-            IF v_cart.user_id IS NULL THEN
-                RAISE EXCEPTION 'Coupon % is for signed-in customers only.', v_coupon.code USING ERRCODE = 'NG016';
-            END IF;
-            SELECT count(*) INTO v_usages
-            FROM sales.coupon_usages u
-            WHERE u.coupon_id = v_coupon.id AND u.user_id = v_cart.user_id;
-            IF v_usages >= v_coupon.per_customer_limit THEN
-                RAISE EXCEPTION 'Coupon % can be used % time(s) per customer and you have used it %.',
-                    v_coupon.code, v_coupon.per_customer_limit, v_usages USING ERRCODE = 'NG016';
-            END IF;
-        END IF;
+        v_coupon := bench_plpgsql.usable_coupon(v_cart.coupon_code, v_cart.user_id, v_subtotal);
         -- round(numeric, 2) rounds half away from zero; least() skips a NULL cap.
         v_discount := least(CASE v_coupon.type
                                 WHEN 'percentage' THEN least(round(v_subtotal * v_coupon.value / 100, 2),
@@ -143,12 +158,18 @@ $$;
 -- new_items / old_items: recomputes every affected order once, set-based.
 -- Like niaga's C++ it locks the orders in id order first, then writes every
 -- affected order (no "skip when unchanged" shortcut in either).
+-- plan_cache_mode: the statements take the order ids as an array, and the
+-- plan cache would plan them again on every call (a custom plan looks
+-- cheaper than the generic one for an array of unknown length); niaga
+-- prepares its statements for generic plans, and so does this.
 CREATE FUNCTION bench_plpgsql.order_items_changed()
 RETURNS trigger
 LANGUAGE plpgsql
+SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
     v_order_ids uuid[];
+    v_frozen text;
 BEGIN
     IF TG_OP = 'INSERT' THEN
         SELECT array_agg(DISTINCT order_id) INTO v_order_ids FROM new_items;
@@ -162,7 +183,14 @@ BEGIN
         RETURN NULL;
     END IF;
 
-    PERFORM 1 FROM sales.orders o WHERE o.id = ANY (v_order_ids) ORDER BY o.id FOR NO KEY UPDATE;
+    -- Lock the orders in id order; a reserved order's lines are frozen (55000).
+    SELECT string_agg(order_number, ', ') FILTER (WHERE reserved) INTO v_frozen
+    FROM (SELECT o.order_number, o.reserved_at IS NOT NULL AS reserved
+          FROM sales.orders o WHERE o.id = ANY (v_order_ids) ORDER BY o.id FOR NO KEY UPDATE) locked;
+    IF v_frozen IS NOT NULL THEN
+        RAISE EXCEPTION 'the lines of order % cannot change: its stock has been reserved', v_frozen
+            USING ERRCODE = '55000';
+    END IF;
 
     WITH lines AS (
         SELECT o.id, o.shipping_method, o.tax_rate_id, coalesce(sum(i.total_price), 0) AS subtotal

@@ -2,7 +2,7 @@
 -- SQL (independent of both the C++ and the PL/pgSQL triggers), the count of
 -- orders that disagree with it, and the measurements.
 
-CREATE SCHEMA bench;
+CREATE SCHEMA IF NOT EXISTS bench;
 
 CREATE VIEW bench.expected_order_totals AS
 WITH lines AS MATERIALIZED (
