@@ -35,10 +35,11 @@ as_server_user() {
     fi
 }
 
-# Debian packages niaga needs to build, test and run.
+# Debian packages niaga needs to build, test and run (pg_cron for the
+# scheduled jobs and their suite).
 NIAGA_PACKAGES=(
     postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-pgtap
-    libtap-parser-sourcehandler-pgtap-perl postgresql-contrib
+    libtap-parser-sourcehandler-pgtap-perl postgresql-contrib postgresql-$PG_MAJOR-cron
     cmake g++ make libgtest-dev clang-format sqlsmith
 )
 
@@ -83,9 +84,10 @@ prepare_data_folder() {
 }
 
 # Starts a server in folder $1 (data in $1/data, socket in $1) on port $2.
-# Sets PGHOST, PGPORT, PGUSER for the clients that follow.
+# $3, when given, is more postgresql.conf lines for a new data folder (e.g.
+# shared_preload_libraries). Sets PGHOST, PGPORT, PGUSER for the clients.
 server_start() {
-    local folder=$1 port=$2 real
+    local folder=$1 port=$2 settings=${3:-} real
     prepare_data_folder "$folder"
     real=$(readlink -f "$folder")
     if [ ! -f "$real/data/PG_VERSION" ]; then
@@ -100,6 +102,7 @@ max_connections = 120
 max_prepared_transactions = 10
 fsync = on
 log_min_messages = warning
+$settings
 CONF
     fi
     as_server_user "$PG_BIN/pg_ctl" -D "$real/data" -l "$real/server.log" -w -t 60 start >/dev/null \
