@@ -5,7 +5,7 @@
 # same run, the plain-SQL floor of the same reads and writes. See
 # bench/README-concurrency.md.
 #
-#   bench/checkout.sh [--seconds S] [--rounds R] [--clients "1 4"] [--breakdown]
+#   bench/checkout.sh [--seconds S] [--rounds R] [--clients "1 2 4"] [--breakdown]
 #
 #   --seconds S   pgbench -T of one run (default 3)
 #   --rounds R    rounds; a round runs every variant once, back to back, at
@@ -14,7 +14,7 @@
 #                 and each ratio is the median of the rounds' own ratios, so
 #                 a burst of load from elsewhere moves one round, not all;
 #                 the variants' order rotates from round to round.
-#   --clients L   client counts (default "1 4"; pgbench -j 2, or 1 for 1 client)
+#   --clients L   client counts (default "1 2 4"; pgbench -j 2, or 1 for 1 client)
 #   --breakdown   afterwards, restart with pg_stat_statements (track = all,
 #                 track_planning) and show, per niaga transaction, the calls,
 #                 plannings and time of every statement, nested ones included
@@ -35,18 +35,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 SUITE_DIR="$NIAGA_ROOT/bench/checkout"
 SECONDS_PER_RUN=3
 ROUNDS=4
-CLIENT_COUNTS="1 4"
+CLIENT_COUNTS="1 2 4"
 BREAKDOWN=no
 VARIANTS=(floor floor+fk plpgsql niaga)
 WIDTH=10  # of the variant column
 # Tables the floor writes: with "floor+fk" their user triggers are disabled.
-FLOOR_TABLES=(sales.carts sales.cart_items sales.orders sales.order_items sales.order_status_history
-              sales.coupons sales.coupon_usages inventory.stock_items)
+FLOOR_TABLES=("${CHECKOUT_TABLES[@]}")
 # The PL/pgSQL triggers of bench/checkout/plpgsql.sql, on for "plpgsql" only.
-PLPGSQL_TRIGGERS=("sales.orders bench_orders_before_insert" "sales.orders bench_orders_after_insert"
-                  "sales.order_items bench_order_items_total" "sales.order_items bench_order_items_inserted"
-                  "sales.order_items bench_order_items_updated" "sales.order_items bench_order_items_deleted"
-                  "inventory.stock_items bench_stock_items_guard_reserved")
+PLPGSQL_TRIGGERS=("${PLPGSQL_ORDER_TRIGGERS[@]}" "${PLPGSQL_STOCK_TRIGGERS[@]}")
 # Vacuumed (and analyzed) before every run.
 VACUUM_TABLES="sales.carts, sales.cart_items, sales.orders, sales.order_items, sales.order_status_history, sales.coupons, sales.coupon_usages, inventory.stock_items"
 

@@ -4,7 +4,7 @@
 # then inventory.reserve_order; beside it, in the same run, the plain-SQL
 # floor of the same writes. See bench/README-concurrency.md.
 #
-#   bench/stock.sh [--seconds S] [--rounds R] [--clients "1 4"] [--breakdown]
+#   bench/stock.sh [--seconds S] [--rounds R] [--clients "1 2 4"] [--breakdown]
 #
 #   --seconds S   pgbench -T of one run (default 3)
 #   --rounds R    rounds; a round runs every variant once, back to back, at
@@ -13,7 +13,7 @@
 #                 and each ratio is the median of the rounds' own ratios, so
 #                 a burst of load from elsewhere moves one round, not all;
 #                 the variants' order rotates from round to round.
-#   --clients L   client counts (default "1 4"; pgbench -j 2, or 1 for 1 client)
+#   --clients L   client counts (default "1 2 4"; pgbench -j 2, or 1 for 1 client)
 #   --breakdown   afterwards, restart with pg_stat_statements (track = all,
 #                 track_planning) and show, per niaga transaction, the calls,
 #                 plannings and time of every statement, nested ones included
@@ -36,17 +36,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 SUITE_DIR="$NIAGA_ROOT/bench/stock"
 SECONDS_PER_RUN=3
 ROUNDS=4
-CLIENT_COUNTS="1 4"
+CLIENT_COUNTS="1 2 4"
 BREAKDOWN=no
 VARIANTS=(floor floor+fk niaga-inserts plpgsql niaga)
 WIDTH=14  # of the variant column
 # Tables the floor writes: with "floor+fk" their user triggers are disabled.
 FLOOR_TABLES=(sales.orders sales.order_items inventory.stock_items)
 # The PL/pgSQL triggers of bench/checkout/plpgsql.sql, on for "plpgsql" only.
-PLPGSQL_TRIGGERS=("sales.orders bench_orders_before_insert" "sales.orders bench_orders_after_insert"
-                  "sales.order_items bench_order_items_total" "sales.order_items bench_order_items_inserted"
-                  "sales.order_items bench_order_items_updated" "sales.order_items bench_order_items_deleted"
-                  "inventory.stock_items bench_stock_items_guard_reserved")
+PLPGSQL_TRIGGERS=("${PLPGSQL_ORDER_TRIGGERS[@]}" "${PLPGSQL_STOCK_TRIGGERS[@]}")
 # Vacuumed (and analyzed) before every run.
 VACUUM_TABLES="sales.orders, sales.order_items, sales.order_status_history, inventory.stock_items"
 
