@@ -10,7 +10,7 @@ FROM (SELECT count(*) AS n, string_agg(invariant || ': ' || detail, '; ') AS det
 SELECT CASE WHEN orders = placed THEN 'ok every order is one logged placement (' || orders || ')'
             ELSE 'FAIL ' || orders || ' orders but ' || placed || ' logged placements' END
 FROM (SELECT (SELECT count(*) FROM sales.orders) AS orders,
-             (SELECT count(*) FROM public.wl_log WHERE step = 'shop' AND outcome LIKE 'placed%') AS placed) s;
+             (SELECT count(*) FROM public.wl_log WHERE step = 'shop' AND outcome = 'placed') AS placed) s;
 
 SELECT CASE WHEN n = 0 THEN 'ok every order''s history has its status once'
             ELSE 'FAIL ' || n || ' orders whose history has their status not exactly once' END

@@ -110,13 +110,28 @@ LANGUAGE sql IMMUTABLE AS $$
     SELECT state IN ('NG001', 'NG002', 'NG010', 'NG011', 'NG012', 'NG013', 'NG014', 'NG015', 'NG016')
 $$;
 
--- One random row id of a query's result, or NULL.
+-- A random order in one of `statuses`, or NULL.
 CREATE FUNCTION public.wl_pick_order(statuses text[]) RETURNS uuid
 LANGUAGE sql AS $$
     SELECT id FROM sales.orders WHERE status = ANY (statuses) ORDER BY random() LIMIT 1;
 $$;
 
--- Goods in, now and then a write-off (refused below what is reserved).
+-- Runs one move (SQL text, built with format's %L) and logs `outcome`, or
+-- logs the refusal when the move raised an expected SQLSTATE (see
+-- wl_expected, plus `also` for the step's own); anything else is raised.
+CREATE FUNCTION public.wl_do(step text, outcome text, move text, also text[] DEFAULT '{}') RETURNS text
+LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE move;
+    RETURN public.wl_log(step, outcome);
+EXCEPTION WHEN OTHERS THEN
+    IF NOT (public.wl_expected(SQLSTATE) OR SQLSTATE = ANY (also)) THEN RAISE; END IF;
+    RETURN public.wl_log(step, 'refused ' || SQLSTATE);
+END
+$$;
+
+-- Goods in, now and then a write-off (refused below what is reserved, or
+-- where no stock item exists yet).
 CREATE FUNCTION public.wl_receive() RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -125,32 +140,46 @@ DECLARE
 BEGIN
     SELECT * INTO item FROM public.wl_items ORDER BY random() LIMIT 1;
     IF random() < 0.8 THEN
-        PERFORM inventory.receive_stock(warehouse, item.product_id, item.variant_id, 5 + floor(random() * 30)::int,
-                                        'workload delivery');
-        RETURN public.wl_log('receive', 'received');
+        RETURN public.wl_do('receive', 'received',
+                            format('SELECT inventory.receive_stock(%L, %L, %L, %s, %L)', warehouse, item.product_id,
+                                   item.variant_id, 5 + floor(random() * 30)::int, 'workload delivery'));
     END IF;
-    BEGIN
-        PERFORM inventory.adjust_stock(warehouse, item.product_id, item.variant_id, -1, 'damage', 'workload breakage');
-        RETURN public.wl_log('receive', 'written off');
-    EXCEPTION WHEN SQLSTATE '23514' OR SQLSTATE 'P0002' THEN
-        -- nothing unreserved left there, or no stock item yet
-        RETURN public.wl_log('receive', 'write-off refused ' || SQLSTATE);
-    END;
+    RETURN public.wl_do('receive', 'written off',
+                        format('SELECT inventory.adjust_stock(%L, %L, %L, -1, %L, %L)', warehouse, item.product_id,
+                               item.variant_id, 'damage', 'workload breakage'),
+                        '{23514,P0002}');
 END
 $$;
 
--- A cart (one in seven a guest's, some with a coupon) with one to three
--- lines, placed (half of them through an agent); one in twenty submitted
--- twice, which must return the same order.
+-- The order placed from `cart` (half of them through an agent); one in
+-- twenty is submitted twice, which must return the same order.
+CREATE FUNCTION public.wl_place(cart uuid) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    placed sales.orders;
+BEGIN
+    placed := sales.place_order(cart, CASE WHEN random() < 0.6 THEN 'wl-std' ELSE 'wl-express' END,
+                                jsonb_build_object('city', 'Kuala Lumpur', 'cart', cart), NULL,
+                                CASE WHEN random() < 0.5
+                                     THEN (ARRAY['WL-S1', 'WL-S2', 'WL-S3', 'WL-M1'])[1 + floor(random() * 4)::int]
+                                END);
+    IF random() < 0.05 THEN
+        IF (sales.place_order(cart, 'wl-std', '{"city": "Ipoh"}')).id IS DISTINCT FROM placed.id THEN
+            RAISE EXCEPTION 'a double submit of cart % made a second order', cart;
+        END IF;
+        PERFORM public.wl_log('shop', 'placed twice, one order');
+    END IF;
+END
+$$;
+
+-- A cart (one in seven a guest's, a third with a coupon) with one to three
+-- lines, placed.
 CREATE FUNCTION public.wl_shop() RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
     cart uuid := gen_random_uuid();
     customer uuid;
     item record;
-    placed sales.orders;
-    again sales.orders;
-    outcome text;
 BEGIN
     IF random() < 0.85 THEN
         customer := ('a7000001-0000-4000-8000-' || lpad((1 + floor(random() * 30))::int::text, 12, '0'))::uuid;
@@ -161,25 +190,7 @@ BEGIN
     FOR item IN SELECT * FROM public.wl_items ORDER BY random() LIMIT 1 + floor(random() * 3)::int LOOP
         PERFORM sales.add_to_cart(cart, item.product_id, item.variant_id, 1 + floor(random() * 3)::int);
     END LOOP;
-    BEGIN
-        placed := sales.place_order(cart, CASE WHEN random() < 0.6 THEN 'wl-std' ELSE 'wl-express' END,
-                                    jsonb_build_object('city', 'Kuala Lumpur', 'cart', cart), NULL,
-                                    CASE WHEN random() < 0.5
-                                         THEN (ARRAY['WL-S1', 'WL-S2', 'WL-S3', 'WL-M1'])[1 + floor(random() * 4)::int]
-                                    END);
-        outcome := 'placed';
-        IF random() < 0.05 THEN
-            again := sales.place_order(cart, 'wl-std', '{"city": "Ipoh"}');
-            IF again.id IS DISTINCT FROM placed.id THEN
-                RAISE EXCEPTION 'a double submit of cart % made a second order', cart;
-            END IF;
-            outcome := 'placed twice, one order';
-        END IF;
-    EXCEPTION WHEN OTHERS THEN
-        IF NOT public.wl_expected(SQLSTATE) THEN RAISE; END IF;
-        outcome := 'refused ' || SQLSTATE;
-    END;
-    RETURN public.wl_log('shop', outcome);
+    RETURN public.wl_do('shop', 'placed', format('SELECT public.wl_place(%L)', cart));
 END
 $$;
 
@@ -190,45 +201,31 @@ LANGUAGE plpgsql AS $$
 DECLARE
     the_order sales.orders;
     roll float8 := random();
-    first_part numeric;
-    outcome text;
+    pay text := 'SELECT sales.record_payment(%L, %L, %L, %L, %s, %L);';
 BEGIN
     SELECT * INTO the_order FROM sales.orders WHERE id = public.wl_pick_order('{pending}');
     IF the_order.id IS NULL THEN RETURN public.wl_log('pay', 'nothing to pay'); END IF;
-    BEGIN
-        IF roll < 0.5 THEN
-            PERFORM sales.record_payment(the_order.id, 'credit_card', 'wl-card', 'WL-' || the_order.id,
-                                         the_order.total, 'completed');
-            outcome := 'paid';
-        ELSIF roll < 0.7 THEN
-            PERFORM sales.record_payment(the_order.id, 'online_banking', 'wl-fpx', 'WL-' || the_order.id,
-                                         the_order.total, 'pending');
-            PERFORM sales.record_payment(the_order.id, 'online_banking', 'wl-fpx', 'WL-' || the_order.id,
-                                         the_order.total, 'completed');
-            PERFORM sales.record_payment(the_order.id, 'online_banking', 'wl-fpx', 'WL-' || the_order.id,
-                                         the_order.total, 'completed');
-            outcome := 'paid after a repeated webhook';
-        ELSIF roll < 0.85 THEN
-            first_part := round(the_order.total / 3, 2);
-            PERFORM sales.record_payment(the_order.id, 'ewallet', 'wl-tng', 'WL-A-' || the_order.id, first_part,
-                                         'completed');
-            PERFORM sales.record_payment(the_order.id, 'ewallet', 'wl-tng', 'WL-B-' || the_order.id,
-                                         the_order.total - first_part, 'completed');
-            outcome := 'paid in two parts';
-        ELSIF roll < 0.95 THEN
-            PERFORM sales.record_payment(the_order.id, 'ewallet', 'wl-tng', 'WL-P-' || the_order.id,
-                                         round(the_order.total / 2, 2), 'completed');
-            outcome := 'paid in part';
-        ELSE
-            PERFORM sales.record_payment(the_order.id, 'credit_card', 'wl-card', 'WL-F-' || the_order.id,
-                                         the_order.total, 'failed');
-            outcome := 'payment failed';
-        END IF;
-    EXCEPTION WHEN OTHERS THEN
-        IF NOT public.wl_expected(SQLSTATE) THEN RAISE; END IF;
-        outcome := 'refused ' || SQLSTATE;
-    END;
-    RETURN public.wl_log('pay', outcome);
+    IF roll < 0.5 THEN
+        RETURN public.wl_do('pay', 'paid', format(pay, the_order.id, 'credit_card', 'wl-card', 'WL-' || the_order.id,
+                                                  the_order.total, 'completed'));
+    ELSIF roll < 0.7 THEN
+        RETURN public.wl_do('pay', 'paid after a repeated webhook',
+                            format(pay, the_order.id, 'online_banking', 'wl-fpx', 'WL-' || the_order.id,
+                                   the_order.total, 'pending')
+                            || repeat(format(pay, the_order.id, 'online_banking', 'wl-fpx', 'WL-' || the_order.id,
+                                             the_order.total, 'completed'), 2));
+    ELSIF roll < 0.85 THEN
+        RETURN public.wl_do('pay', 'paid in two parts',
+                            format(pay, the_order.id, 'ewallet', 'wl-tng', 'WL-A-' || the_order.id,
+                                   round(the_order.total / 3, 2), 'completed')
+                            || format(pay, the_order.id, 'ewallet', 'wl-tng', 'WL-B-' || the_order.id,
+                                      the_order.total - round(the_order.total / 3, 2), 'completed'));
+    ELSIF roll < 0.95 THEN
+        RETURN public.wl_do('pay', 'paid in part', format(pay, the_order.id, 'ewallet', 'wl-tng', 'WL-P-' || the_order.id,
+                                                          round(the_order.total / 2, 2), 'completed'));
+    END IF;
+    RETURN public.wl_do('pay', 'payment failed', format(pay, the_order.id, 'credit_card', 'wl-card',
+                                                        'WL-F-' || the_order.id, the_order.total, 'failed'));
 END
 $$;
 
@@ -238,28 +235,21 @@ CREATE FUNCTION public.wl_fulfil() RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
     the_order uuid := public.wl_pick_order('{confirmed,processing,packed}');
-    status text;
-    outcome text;
 BEGIN
     IF the_order IS NULL THEN RETURN public.wl_log('fulfil', 'nothing to fulfil'); END IF;
-    status := (SELECT o.status FROM sales.orders o WHERE o.id = the_order);
-    BEGIN
-        CASE status
-            WHEN 'confirmed' THEN
-                PERFORM sales.set_order_status(the_order, 'processing', 'workload: picking');
-                outcome := 'processing';
-            WHEN 'processing' THEN
-                UPDATE sales.orders SET status = 'packed' WHERE id = the_order;
-                outcome := 'packed';
-            ELSE
-                PERFORM sales.ship_order(the_order, 'WL-' || left(the_order::text, 8), 'https://track.example.com/');
-                outcome := 'shipped';
-        END CASE;
-    EXCEPTION WHEN OTHERS THEN
-        IF NOT public.wl_expected(SQLSTATE) THEN RAISE; END IF;
-        outcome := 'refused ' || SQLSTATE;
-    END;
-    RETURN public.wl_log('fulfil', outcome);
+    CASE (SELECT o.status FROM sales.orders o WHERE o.id = the_order)
+        WHEN 'confirmed' THEN
+            RETURN public.wl_do('fulfil', 'processing',
+                                format('SELECT sales.set_order_status(%L, %L, %L)', the_order, 'processing',
+                                       'workload: picking'));
+        WHEN 'processing' THEN
+            RETURN public.wl_do('fulfil', 'packed',
+                                format('UPDATE sales.orders SET status = %L WHERE id = %L', 'packed', the_order));
+        ELSE
+            RETURN public.wl_do('fulfil', 'shipped',
+                                format('SELECT sales.ship_order(%L, %L, %L)', the_order,
+                                       'WL-' || left(the_order::text, 8), 'https://track.example.com/'));
+    END CASE;
 END
 $$;
 
@@ -267,43 +257,29 @@ CREATE FUNCTION public.wl_deliver() RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
     the_order uuid := public.wl_pick_order('{shipped}');
-    outcome text := 'delivered';
 BEGIN
     IF the_order IS NULL THEN RETURN public.wl_log('deliver', 'nothing to deliver'); END IF;
-    BEGIN
-        IF random() < 0.5 THEN
-            PERFORM sales.set_order_status(the_order, 'delivered');
-        ELSE
-            UPDATE sales.orders SET status = 'delivered' WHERE id = the_order;
-        END IF;
-    EXCEPTION WHEN OTHERS THEN
-        IF NOT public.wl_expected(SQLSTATE) THEN RAISE; END IF;
-        outcome := 'refused ' || SQLSTATE;
-    END;
-    RETURN public.wl_log('deliver', outcome);
+    RETURN public.wl_do('deliver', 'delivered',
+                        CASE WHEN random() < 0.5
+                             THEN format('SELECT sales.set_order_status(%L, %L)', the_order, 'delivered')
+                             ELSE format('UPDATE sales.orders SET status = %L WHERE id = %L', 'delivered', the_order)
+                        END);
 END
 $$;
 
--- Cancel an open order (by function or by plain UPDATE with a reason).
+-- Cancel an open order (by function, or by plain UPDATE with a reason).
 CREATE FUNCTION public.wl_cancel() RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
     the_order uuid := public.wl_pick_order('{pending,confirmed,processing,packed}');
-    outcome text := 'cancelled';
 BEGIN
     IF the_order IS NULL THEN RETURN public.wl_log('cancel', 'nothing to cancel'); END IF;
-    BEGIN
-        IF random() < 0.7 THEN
-            PERFORM sales.cancel_order(the_order, 'workload: customer changed mind');
-        ELSE
-            UPDATE sales.orders SET status = 'cancelled', cancellation_reason = 'workload: by update'
-            WHERE id = the_order;
-        END IF;
-    EXCEPTION WHEN OTHERS THEN
-        IF NOT public.wl_expected(SQLSTATE) THEN RAISE; END IF;
-        outcome := 'refused ' || SQLSTATE;
-    END;
-    RETURN public.wl_log('cancel', outcome);
+    RETURN public.wl_do('cancel', 'cancelled',
+                        CASE WHEN random() < 0.7
+                             THEN format('SELECT sales.cancel_order(%L, %L)', the_order, 'workload: changed mind')
+                             ELSE format('UPDATE sales.orders SET status = %L, cancellation_reason = %L WHERE id = %L',
+                                         'cancelled', 'workload: by update', the_order)
+                        END);
 END
 $$;
 
@@ -313,23 +289,16 @@ LANGUAGE plpgsql AS $$
 DECLARE
     the_order uuid := public.wl_pick_order('{delivered}');
     restock boolean := random() < 0.6;
-    outcome text;
 BEGIN
     IF the_order IS NULL THEN RETURN public.wl_log('refund', 'nothing to refund'); END IF;
-    BEGIN
-        PERFORM sales.refund_order(the_order, 'workload: damaged in transit', restock);
-        outcome := CASE WHEN restock THEN 'refunded, restocked' ELSE 'refunded' END;
-    EXCEPTION WHEN OTHERS THEN
-        IF NOT public.wl_expected(SQLSTATE) THEN RAISE; END IF;
-        outcome := 'refused ' || SQLSTATE;
-    END;
-    RETURN public.wl_log('refund', outcome);
+    RETURN public.wl_do('refund', CASE WHEN restock THEN 'refunded, restocked' ELSE 'refunded' END,
+                        format('SELECT sales.refund_order(%L, %L, %L)', the_order, 'workload: damaged', restock));
 END
 $$;
 
 -- A new transfer between two warehouses, or the next move of an open one:
 -- approve or cancel, dispatch (NG001 when the stock is gone) or cancel,
--- receive in full or short.
+-- receive in full or with the first line one short.
 CREATE FUNCTION public.wl_transfer() RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -337,57 +306,34 @@ DECLARE
     source uuid;
     destination uuid;
     items jsonb;
-    outcome text;
 BEGIN
     SELECT * INTO transfer FROM inventory.stock_transfers
     WHERE status IN ('pending', 'approved', 'in_transit') ORDER BY random() LIMIT 1;
-    BEGIN
-        IF transfer.id IS NULL OR random() < 0.35 THEN
-            SELECT w.id INTO source FROM inventory.warehouses w WHERE w.code LIKE 'WL-%' ORDER BY random() LIMIT 1;
-            SELECT w.id INTO destination FROM inventory.warehouses w
-            WHERE w.code LIKE 'WL-%' AND w.id <> source ORDER BY random() LIMIT 1;
-            SELECT jsonb_agg(jsonb_build_object('product_id', i.product_id, 'variant_id', i.variant_id,
-                                                'quantity', 1 + floor(random() * 4)::int))
-            INTO items
-            FROM (SELECT * FROM public.wl_items ORDER BY random() LIMIT 1 + floor(random() * 2)::int) i;
-            PERFORM inventory.create_transfer(source, destination, items, 'workload rebalancing');
-            outcome := 'created';
-        ELSIF transfer.status = 'pending' THEN
-            IF random() < 0.85 THEN
-                PERFORM inventory.approve_transfer(transfer.id);
-                outcome := 'approved';
-            ELSE
-                PERFORM inventory.cancel_transfer(transfer.id);
-                outcome := 'cancelled';
-            END IF;
-        ELSIF transfer.status = 'approved' THEN
-            IF random() < 0.9 THEN
-                PERFORM inventory.dispatch_transfer(transfer.id);
-                outcome := 'dispatched';
-            ELSE
-                PERFORM inventory.cancel_transfer(transfer.id);
-                outcome := 'cancelled';
-            END IF;
-        ELSE
-            IF random() < 0.7 THEN
-                PERFORM inventory.receive_transfer(transfer.id);
-                outcome := 'received';
-            ELSE
-                -- the first line arrives one short (or not at all)
-                PERFORM inventory.receive_transfer(
-                    transfer.id,
-                    (SELECT jsonb_agg(jsonb_build_object('product_id', i.product_id, 'variant_id', i.variant_id,
-                                                         'received_quantity', i.quantity - 1))
-                     FROM (SELECT * FROM inventory.stock_transfer_items
-                           WHERE transfer_id = transfer.id ORDER BY id LIMIT 1) i));
-                outcome := 'received short';
-            END IF;
-        END IF;
-    EXCEPTION WHEN OTHERS THEN
-        IF NOT public.wl_expected(SQLSTATE) THEN RAISE; END IF;
-        outcome := 'refused ' || SQLSTATE;
-    END;
-    RETURN public.wl_log('transfer', outcome);
+    IF transfer.id IS NULL OR random() < 0.35 THEN
+        SELECT w.id INTO source FROM inventory.warehouses w WHERE w.code LIKE 'WL-%' ORDER BY random() LIMIT 1;
+        SELECT w.id INTO destination FROM inventory.warehouses w
+        WHERE w.code LIKE 'WL-%' AND w.id <> source ORDER BY random() LIMIT 1;
+        SELECT jsonb_agg(jsonb_build_object('product_id', i.product_id, 'variant_id', i.variant_id,
+                                            'quantity', 1 + floor(random() * 4)::int))
+        INTO items
+        FROM (SELECT * FROM public.wl_items ORDER BY random() LIMIT 1 + floor(random() * 2)::int) i;
+        RETURN public.wl_do('transfer', 'created', format('SELECT inventory.create_transfer(%L, %L, %L, %L)', source,
+                                                          destination, items, 'workload rebalancing'));
+    ELSIF random() < 0.1 AND transfer.status <> 'in_transit' THEN
+        RETURN public.wl_do('transfer', 'cancelled', format('SELECT inventory.cancel_transfer(%L)', transfer.id));
+    ELSIF transfer.status = 'pending' THEN
+        RETURN public.wl_do('transfer', 'approved', format('SELECT inventory.approve_transfer(%L)', transfer.id));
+    ELSIF transfer.status = 'approved' THEN
+        RETURN public.wl_do('transfer', 'dispatched', format('SELECT inventory.dispatch_transfer(%L)', transfer.id));
+    ELSIF random() < 0.7 THEN
+        RETURN public.wl_do('transfer', 'received', format('SELECT inventory.receive_transfer(%L)', transfer.id));
+    END IF;
+    SELECT jsonb_agg(jsonb_build_object('product_id', i.product_id, 'variant_id', i.variant_id,
+                                        'received_quantity', i.quantity - 1))
+    INTO items
+    FROM (SELECT * FROM inventory.stock_transfer_items WHERE transfer_id = transfer.id ORDER BY id LIMIT 1) i;
+    RETURN public.wl_do('transfer', 'received short',
+                        format('SELECT inventory.receive_transfer(%L, %L)', transfer.id, items));
 END
 $$;
 
@@ -397,38 +343,25 @@ CREATE FUNCTION public.wl_payout() RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
     agent uuid;
-    payout uuid;
-    outcome text;
+    payout uuid := (SELECT id FROM agent.payouts WHERE status = 'pending' ORDER BY random() LIMIT 1);
 BEGIN
-    BEGIN
-        SELECT id INTO payout FROM agent.payouts WHERE status = 'pending' ORDER BY random() LIMIT 1;
-        IF payout IS NULL OR random() < 0.5 THEN
-            SELECT c.agent_id INTO agent FROM agent.commissions c
-            WHERE c.status = 'approved' AND c.payout_id IS NULL ORDER BY random() LIMIT 1;
-            IF agent IS NULL THEN RETURN public.wl_log('payout', 'nothing to pay out'); END IF;
-            BEGIN
-                PERFORM agent.create_payout(agent, 'bank_transfer', 'Maybank', '5140-1234');
-                outcome := 'created';
-            EXCEPTION WHEN SQLSTATE '22023' THEN
-                -- another client's payout took them first, or clawbacks
-                -- outweigh them: nothing positive left to pay
-                IF SQLERRM NOT LIKE '%no approved commissions%' AND SQLERRM NOT LIKE '%must be positive%' THEN
-                    RAISE;
-                END IF;
-                outcome := 'refused 22023';
-            END;
-        ELSIF random() < 0.75 THEN
-            PERFORM agent.complete_payout(payout);
-            outcome := 'completed';
-        ELSE
-            PERFORM agent.fail_payout(payout, 'workload: bank rejected');
-            outcome := 'failed';
-        END IF;
-    EXCEPTION WHEN OTHERS THEN
-        IF NOT public.wl_expected(SQLSTATE) THEN RAISE; END IF;
-        outcome := 'refused ' || SQLSTATE;
-    END;
-    RETURN public.wl_log('payout', outcome);
+    IF payout IS NULL OR random() < 0.5 THEN
+        SELECT c.agent_id INTO agent FROM agent.commissions c
+        WHERE c.status = 'approved' AND c.payout_id IS NULL ORDER BY random() LIMIT 1;
+        IF agent IS NULL THEN RETURN public.wl_log('payout', 'nothing to pay out'); END IF;
+        BEGIN
+            PERFORM agent.create_payout(agent, 'bank_transfer', 'Maybank', '5140-1234');
+            RETURN public.wl_log('payout', 'created');
+        EXCEPTION WHEN SQLSTATE '22023' THEN
+            -- another client's payout took them first, or clawbacks outweigh
+            -- them: nothing positive is left to pay
+            IF SQLERRM NOT LIKE '%no approved commissions%' AND SQLERRM NOT LIKE '%must be positive%' THEN RAISE; END IF;
+            RETURN public.wl_log('payout', 'refused 22023');
+        END;
+    ELSIF random() < 0.75 THEN
+        RETURN public.wl_do('payout', 'completed', format('SELECT agent.complete_payout(%L)', payout));
+    END IF;
+    RETURN public.wl_do('payout', 'failed', format('SELECT agent.fail_payout(%L, %L)', payout, 'workload: rejected'));
 END
 $$;
 
