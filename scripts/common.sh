@@ -139,3 +139,13 @@ SELECT order_number FROM sales.place_order(:'cart', 'standard', '{"city": "Georg
 SQL
     done | "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$1"
 }
+
+# Points the clients at a server again (after a suite started its own):
+# exports PGHOST, PGPORT and PGUSER, and unsets each one given empty.
+use_clients() {  # PGHOST PGPORT PGUSER
+    local name values=("$@") i=0
+    for name in PGHOST PGPORT PGUSER; do
+        if [ -n "${values[$i]:-}" ]; then export "$name=${values[$i]}"; else unset "$name"; fi
+        i=$((i + 1))
+    done
+}

@@ -74,7 +74,7 @@ suite_cron() {
         count cron 0 1
         return
     fi
-    trap 'server_stop "$folder"; cleanup' EXIT
+    trap "server_stop '$folder'; cleanup" EXIT
     server_start "$folder" "$((56000 + RANDOM % 900))" "$CRON_SETTINGS"
     if ! { create_database niaga_cron \
         && "${PSQL[@]}" -d niaga_cron -f "$NIAGA_ROOT/scripts/demo-data.sql" \
@@ -91,7 +91,7 @@ suite_cron() {
                                   || coalesce(' (' || nullif(d.return_message, '') || ')', ''), '; ' ORDER BY j.jobname)
                 FROM cron.job j
                 JOIN LATERAL (SELECT * FROM cron.job_run_details r WHERE r.jobid = j.jobid AND r.status <> 'running'
-                              ORDER BY r.runid LIMIT 1) d ON true")
+                              ORDER BY r.runid LIMIT 1) d ON true") || true
             [ "$(grep -o ' as ' <<<"$runs" | wc -l)" -lt 2 ] || break
             sleep 1
             waited=$((waited + 1))
@@ -109,6 +109,6 @@ suite_cron() {
     fi
     server_stop "$folder"
     trap cleanup EXIT
-    export PGHOST=${saved[0]} PGPORT=${saved[1]} PGUSER=${saved[2]}
+    use_clients "${saved[@]}"
     count cron "$ok" "$bad"
 }
