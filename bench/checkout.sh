@@ -6,6 +6,7 @@
 # bench/README-concurrency.md.
 #
 #   bench/checkout.sh [--seconds S] [--rounds R] [--clients "1 2 4"] [--breakdown]
+#                  [--variants "floor floor+fk plpgsql niaga"]
 #
 #   --seconds S   pgbench -T of one run (default 3)
 #   --rounds R    rounds; a round runs every variant once, back to back, at
@@ -18,6 +19,7 @@
 #   --breakdown   afterwards, restart with pg_stat_statements (track = all,
 #                 track_planning) and show, per niaga transaction, the calls,
 #                 plannings and time of every statement, nested ones included
+#   --variants V  the variants to run (default all, below; floor is needed)
 #
 # Variants (pgbench -n -M prepared, bench/checkout/*.pgbench):
 #   floor      floor.pgbench, session_replication_role = replica: no trigger
@@ -46,8 +48,8 @@ PLPGSQL_TRIGGERS=("${PLPGSQL_ORDER_TRIGGERS[@]}" "${PLPGSQL_STOCK_TRIGGERS[@]}")
 # Vacuumed (and analyzed) before every run.
 VACUUM_TABLES="sales.carts, sales.cart_items, sales.orders, sales.order_items, sales.order_status_history, sales.coupons, sales.coupon_usages, inventory.stock_items"
 
-usage() { sed -n '8,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-bench_options "seconds rounds clients breakdown" "$@"
+usage() { sed -n '8,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+bench_options "seconds rounds clients breakdown variants" "$@"
 bench_start checkout
 
 say "creating $DB: niaga, the demo store, 10 million units of 15 SKUs, RAYA10 unlimited"

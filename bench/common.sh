@@ -7,12 +7,13 @@
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
 
 # bench_options "NAME ..." ARGUMENTS...: parses ARGUMENTS, accepting the
-# options named (of --seconds S, --rounds R, --clients L, --orders N and
-# --breakdown), into SECONDS_PER_RUN, ROUNDS, CLIENT_COUNTS, ORDERS and
-# BREAKDOWN=yes; the script sets the defaults first and defines usage(), run
+# options named (of --seconds S, --rounds R, --clients L, --orders N,
+# --breakdown and --variants "V ..."), into SECONDS_PER_RUN, ROUNDS,
+# CLIENT_COUNTS, ORDERS, BREAKDOWN=yes and VARIANTS (a subset of the
+# script's, floor included); the script sets the defaults first and defines usage(), run
 # on anything else. Then checks the values, in the order named.
 bench_options() {
-    local accepted=" $1 " name
+    local accepted=" $1 " name wanted_variants="" variant
     shift
     while [ $# -gt 0 ]; do
         name=${1#--}
@@ -23,6 +24,7 @@ bench_options() {
             clients) CLIENT_COUNTS=${2:?}; shift 2 ;;
             orders) ORDERS=${2:?}; shift 2 ;;
             breakdown) BREAKDOWN=yes; shift ;;
+            variants) wanted_variants=${2:?}; shift 2 ;;
             *) usage ;;
         esac
     done
@@ -32,6 +34,13 @@ bench_options() {
             rounds) [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds takes a positive integer" ;;
             orders) [[ "$ORDERS" =~ ^[1-9][0-9]*$ ]] || die "--orders takes a positive integer" ;;
             clients) [[ "$CLIENT_COUNTS" =~ ^[1-9][0-9]*( [1-9][0-9]*)*$ ]] || die "--clients takes positive integers" ;;
+            variants)
+                [ -z "$wanted_variants" ] && continue
+                for variant in $wanted_variants; do
+                    [[ " ${VARIANTS[*]} " == *" $variant "* ]] || die "--variants: no variant $variant (${VARIANTS[*]})"
+                done
+                [[ " $wanted_variants " == *" floor "* ]] || die "--variants: floor is the base of every ratio"
+                read -r -a VARIANTS <<<"$wanted_variants" ;;
         esac
     done
 }
@@ -349,4 +358,31 @@ bench_recompute_check() {
             || die "recompute check ($variant, $1 lines): $zeroed orders wrong after zeroing, $left after the UPDATE"
         say "same results: $variant recomputed the 100 zeroed orders of $1 lines to the plain-SQL §5 totals"
     done
+}
+
+# bench_ratios FILE: from a results file (variant clients round tps latency),
+# one line per client count: clients, the median tps of floor, plpgsql and
+# niaga ("-" for a variant not run), niaga's throughput as a share of the
+# floor's and niaga's speed against PL/pgSQL (niaga tps / plpgsql tps),
+# each the median of the rounds' own ratios.
+bench_ratios() {
+    awk '
+        function median(a, n,   i, j, x) {
+            for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
+            return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+        }
+        function med(v, c,   r, n, a) {
+            n = 0; for (r = 1; r <= rounds; r++) if ((v, c, r) in tps) a[++n] = tps[v, c, r]
+            return n ? sprintf("%.1f", median(a, n)) : "-"
+        }
+        function ratio(v, w, c,   r, n, a) {
+            n = 0; for (r = 1; r <= rounds; r++) if ((v, c, r) in tps && (w, c, r) in tps) a[++n] = tps[v, c, r] / tps[w, c, r]
+            return n ? sprintf("%.2f", median(a, n)) : "-"
+        }
+        { tps[$1, $2, $3] = $4; if (!($2 in seen)) { seen[$2] = 1; clients[++nc] = $2 } if ($3 > rounds) rounds = $3 }
+        END {
+            for (i = 1; i <= nc; i++)
+                print clients[i], med("floor", clients[i]), med("plpgsql", clients[i]), med("niaga", clients[i]),
+                      ratio("niaga", "floor", clients[i]), ratio("niaga", "plpgsql", clients[i])
+        }' "$1"
 }

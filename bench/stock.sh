@@ -5,6 +5,7 @@
 # floor of the same writes. See bench/README-concurrency.md.
 #
 #   bench/stock.sh [--seconds S] [--rounds R] [--clients "1 2 4"] [--breakdown]
+#               [--variants "floor floor+fk niaga-inserts plpgsql niaga"]
 #
 #   --seconds S   pgbench -T of one run (default 3)
 #   --rounds R    rounds; a round runs every variant once, back to back, at
@@ -17,6 +18,7 @@
 #   --breakdown   afterwards, restart with pg_stat_statements (track = all,
 #                 track_planning) and show, per niaga transaction, the calls,
 #                 plannings and time of every statement, nested ones included
+#   --variants V  the variants to run (default all, below; floor is needed)
 #
 # Variants (pgbench -n -M prepared, bench/stock/*.pgbench):
 #   floor          floor.pgbench, session_replication_role = replica: no
@@ -47,8 +49,8 @@ PLPGSQL_TRIGGERS=("${PLPGSQL_ORDER_TRIGGERS[@]}" "${PLPGSQL_STOCK_TRIGGERS[@]}")
 # Vacuumed (and analyzed) before every run.
 VACUUM_TABLES="sales.orders, sales.order_items, sales.order_status_history, inventory.stock_items"
 
-usage() { sed -n '7,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-bench_options "seconds rounds clients breakdown" "$@"
+usage() { sed -n '7,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+bench_options "seconds rounds clients breakdown variants" "$@"
 bench_start stock
 
 say "creating $DB: niaga, the demo store, 10 million units of 15 SKUs"

@@ -203,17 +203,18 @@ BEGIN
     ORDER BY s.id
     FOR NO KEY UPDATE OF s;
 
+    -- The first warehouse whose rows cover every line (relational division).
+    WITH demand AS (
+        SELECT i.product_id, i.variant_id, sum(i.quantity) AS quantity
+        FROM sales.order_items i WHERE i.order_id = p_order_id
+        GROUP BY i.product_id, i.variant_id)
     SELECT w.id INTO v_warehouse_id
     FROM inventory.warehouses w
-    WHERE w.is_active AND w.deleted_at IS NULL
-      AND NOT EXISTS (SELECT 1
-                      FROM (SELECT i.product_id, i.variant_id, sum(i.quantity) AS quantity
-                            FROM sales.order_items i WHERE i.order_id = p_order_id
-                            GROUP BY i.product_id, i.variant_id) d
-                      LEFT JOIN inventory.stock_items s
-                        ON s.warehouse_id = w.id AND s.product_id = d.product_id
-                       AND s.variant_id IS NOT DISTINCT FROM d.variant_id
-                      WHERE coalesce(s.quantity - s.reserved_quantity, 0) < d.quantity)
+    JOIN inventory.stock_items s ON s.warehouse_id = w.id
+    JOIN demand d ON s.product_id = d.product_id AND s.variant_id IS NOT DISTINCT FROM d.variant_id
+    WHERE w.is_active AND w.deleted_at IS NULL AND s.quantity - s.reserved_quantity >= d.quantity
+    GROUP BY w.id, w.priority, w.code
+    HAVING count(*) = (SELECT count(*) FROM demand)
     ORDER BY w.priority, w.code
     LIMIT 1;
     IF v_warehouse_id IS NULL THEN
