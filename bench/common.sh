@@ -262,11 +262,14 @@ bench_results_table() {
             for (i = 1; i <= nc; i++) for (k = 1; k <= nv; k++) {
                 for (r = 1; r <= rounds; r++) {
                     t[r] = tps[v[k], c[i], r]; l[r] = latency[v[k], c[i], r]
-                    q[r] = tps["floor", c[i], r] / tps[v[k], c[i], r]
+                    q[r] = (("floor", c[i], r) in tps) ? tps["floor", c[i], r] / tps[v[k], c[i], r] : 0
                     p[r] = plpgsql == "yes" ? tps["plpgsql", c[i], r] / tps[v[k], c[i], r] : 0
                 }
                 mt = median(t, rounds); ml = median(l, rounds); mq = median(q, rounds)  # q is sorted now
-                printf "%-*s %7s %10.1f %12.3f %13.2f   %-11s", w, v[k], c[i], mt, ml, mq, sprintf("%.2f-%.2f", q[1], q[rounds])
+                if (index(" " variants " ", " floor ") == 0)  # no floor: no ratios
+                    printf "%-*s %7s %10.1f %12.3f %13s   %-11s", w, v[k], c[i], mt, ml, "n/a", ""
+                else
+                    printf "%-*s %7s %10.1f %12.3f %13.2f   %-11s", w, v[k], c[i], mt, ml, mq, sprintf("%.2f-%.2f", q[1], q[rounds])
                 if (plpgsql == "yes") printf "  %14.2f", median(p, rounds)
                 printf "\n"
             }
