@@ -7,7 +7,8 @@
 # a standby made with pg_basebackup -R over the primary's unix socket in
 # $WORK/standby, each on its own port, and stops both at the end. On the
 # primary: the demo store, three orders (one delivered, so an agent has a
-# payout), an open cart, a session, a password reset and a transfer. Then:
+# payout, one cancelled, one pending), an open cart, a session, a password
+# reset and a transfer. Then:
 #   - every read-only function (the extension's STABLE and IMMUTABLE ones:
 #     quote, check_coupon, coupon_discount, available, upline,
 #     check_invariants, cash_rounding, version, current_user_id) answers on
@@ -28,14 +29,15 @@ hot_standby = on"
 
 # On the primary, after the demo store and three orders: the first order
 # delivered (its agents' commissions approved and paid out in a payout that
-# stays open), an open cart with a coupon, a session, a password reset and a
-# pending transfer.
+# stays open), one cancelled, one pending; an open cart with a coupon, a
+# session, a password reset and a pending transfer.
 REPLICA_PRIMARY_SQL="
 SELECT sales.record_payment(o.id, 'online_banking', 'replica-test', 'REP-' || o.order_number, o.total, 'completed'),
        sales.set_order_status(o.id, 'processing'), sales.set_order_status(o.id, 'packed'),
        sales.ship_order(o.id, 'EP-REP'), sales.set_order_status(o.id, 'delivered')
 FROM sales.orders AS o WHERE o.order_number = (SELECT min(order_number) FROM sales.orders);
 SELECT agent.create_payout('60000000-0000-0000-0000-000000000002', 'bank_transfer');
+SELECT sales.cancel_order(min(id::text)::uuid, 'changed her mind') FROM sales.orders WHERE status = 'pending';
 INSERT INTO sales.carts (id, user_id, coupon_code)
 VALUES ('90000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000005', 'RAYA10');
 SELECT sales.add_to_cart('90000000-0000-0000-0000-000000000001', '22000000-0000-0000-0000-000000000004', NULL, 3);
@@ -112,7 +114,7 @@ REPLICA_WRITES="
                         'replica-test', 'REP-STANDBY', 1.00, 'pending')\$\$),
 ('agent.accrue_commissions(uuid)', \$\$agent.accrue_commissions((SELECT id FROM sales.orders WHERE status = 'delivered'))\$\$),
 ('agent.approve_commissions(uuid)', \$\$agent.approve_commissions((SELECT id FROM sales.orders WHERE status = 'delivered'))\$\$),
-('agent.reverse_commissions(uuid)', \$\$agent.reverse_commissions((SELECT id FROM sales.orders WHERE status = 'delivered'))\$\$),
+('agent.reverse_commissions(uuid)', \$\$agent.reverse_commissions((SELECT id FROM sales.orders WHERE status = 'cancelled'))\$\$),
 ('agent.close_targets(date)', \$\$agent.close_targets('2999-01-01')\$\$),
 ('agent.create_payout(uuid,text,text,text)',
  \$\$agent.create_payout('60000000-0000-0000-0000-000000000001', 'bank_transfer')\$\$),
