@@ -1,5 +1,10 @@
 // Cart and checkout (SPEC.md §6): add_to_cart, place_order (atomic, a double
 // submit returns the first order) and expire_pending_orders.
+#include "core/stock.hpp"
+#include "core/totals.hpp"
+#include "inventory_data.hpp"
+#include "order_writes.hpp"
+#include "pg/arrays.hpp"
 #include "pg/convert.hpp"
 #include "pg/function.hpp"
 #include "pg/guard.hpp"
@@ -8,9 +13,11 @@
 #include "sales_data.hpp"
 
 #include <string>
+#include <vector>
 
 namespace pg = niaga::pg;
 namespace sales = niaga::sales;
+namespace inventory = niaga::inventory;
 using niaga::Error;
 namespace sqlstate = niaga::sqlstate;
 
@@ -100,6 +107,14 @@ NIAGA_FUNCTION(sales_add_to_cart) {
 // catalog's current prices, the coupon is redeemed, stock is reserved,
 // totals computed, the order numbered, and the cart emptied. Any failure
 // leaves nothing behind.
+//
+// Everything is decided before anything is written — the coupon (its row
+// locked) against the cart's subtotal, the warehouse (its stock rows locked
+// in id order, reserved) — so the order row is written once, complete, as a
+// hand-written INSERT would: the same rules as sales.redeem_coupon and
+// inventory.reserve_order, in the same lock order (cart, coupon, stock rows
+// by id; the new order is no one else's to lock). Its lines carry the prices
+// the totals were computed from.
 NIAGA_FUNCTION(sales_place_order) {
     const Datum cart_id = pg::required_argument(fcinfo, 0, "cart_id");
     const Datum shipping_code = pg::required_argument(fcinfo, 1, "shipping_method_code");
@@ -114,20 +129,23 @@ NIAGA_FUNCTION(sales_place_order) {
         "SELECT id, is_active FROM agent.agents WHERE agent_code = $1 AND deleted_at IS NULL", {TEXTOID});
     static const pg::spi::Statement insert_order(
         "INSERT INTO sales.orders (user_id, agent_id, shipping_method, shipping_address, billing_address, "
-        "customer_notes) "
-        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        {UUIDOID, UUIDOID, TEXTOID, JSONBOID, JSONBOID, TEXTOID});
+        "customer_notes, tax_rate_id, subtotal, discount_amount, coupon_discount, shipping_cost, tax_amount, total, "
+        "coupon_code, warehouse_id, reserved_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8::numeric / 100, $9::numeric / 100, $9::numeric / 100, "
+        "$10::numeric / 100, $11::numeric / 100, $12::numeric / 100, $13, $14, now()) RETURNING id",
+        {UUIDOID, UUIDOID, TEXTOID, JSONBOID, JSONBOID, TEXTOID, UUIDOID, INT8OID, INT8OID, INT8OID, INT8OID, INT8OID,
+         TEXTOID, UUIDOID});
+    // The cart's lines with the quantities and prices the totals were
+    // computed from, and the catalog's SKU and names.
     static const pg::spi::Statement copy_lines(
         "INSERT INTO sales.order_items (order_id, product_id, variant_id, sku, name, variant_name, quantity, "
         "unit_price) "
-        "SELECT $1, ci.product_id, ci.variant_id, coalesce(v.sku, p.sku), p.name, v.name, ci.quantity, "
-        "  coalesce(v.price, p.base_price) "
-        "FROM sales.cart_items ci JOIN catalog.products p ON p.id = ci.product_id "
-        "LEFT JOIN catalog.product_variants v ON v.id = ci.variant_id WHERE ci.cart_id = $2 ORDER BY ci.created_at, "
-        "ci.id",
-        {UUIDOID, UUIDOID});
-    static const pg::spi::Statement redeem("SELECT sales.redeem_coupon($1, $2)", {UUIDOID, TEXTOID});
-    static const pg::spi::Statement reserve("SELECT inventory.reserve_order($1)", {UUIDOID});
+        "SELECT $1, ci.product_id, ci.variant_id, coalesce(v.sku, p.sku), p.name, v.name, l.quantity::int, "
+        "  l.price::numeric / 100 "
+        "FROM unnest($2::uuid[], $3::int8[], $4::int8[]) WITH ORDINALITY AS l(cart_item_id, quantity, price, n) "
+        "JOIN sales.cart_items ci ON ci.id = l.cart_item_id JOIN catalog.products p ON p.id = ci.product_id "
+        "LEFT JOIN catalog.product_variants v ON v.id = ci.variant_id ORDER BY l.n",
+        {UUIDOID, UUIDARRAYOID, INT8ARRAYOID, INT8ARRAYOID});
     static const pg::spi::Statement empty_cart(
         "WITH emptied AS (DELETE FROM sales.cart_items WHERE cart_id = $1) "
         "UPDATE sales.carts SET order_id = $2 WHERE id = $1",
@@ -145,7 +163,8 @@ NIAGA_FUNCTION(sales_place_order) {
     const sales::Cart cart = sales::read_cart(cart_id);
     if (cart.expired) throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " has expired");
     if (cart.lines.empty()) throw Error(sqlstate::kCartEmptyOrExpired, cart_name(cart_id) + " is empty");
-    sales::shipping_method(pg::string_from_text(shipping_code));
+    niaga::PricingTerms terms;
+    terms.shipping = sales::shipping_method(pg::string_from_text(shipping_code));
     require_object(shipping_address, "shipping_address");
     if (billing_address) require_object(*billing_address, "billing_address");
     std::optional<Datum> agent_id;
@@ -157,20 +176,76 @@ NIAGA_FUNCTION(sales_place_order) {
             throw Error(sqlstate::kInvalidParameterValue, "agent " + code + " is not active");
         agent_id = pg::copy_uuid(pg::spi::required(0, 1));
     }
+    const std::optional<sales::DefaultTax> tax = sales::default_tax();
+    if (tax) terms.tax = tax->terms;
 
-    const Datum order[] = {cart.user_id.value_or(0), agent_id.value_or(0),        shipping_code,
-                           shipping_address,         billing_address.value_or(0), customer_notes.value_or(0)};
-    const char order_nulls[] = {cart.user_id ? ' ' : 'n',    agent_id ? ' ' : 'n',       ' ', ' ',
-                                billing_address ? ' ' : 'n', customer_notes ? ' ' : 'n', '\0'};
-    insert_order.execute(order, order_nulls, 1);
-    const Datum order_id = pg::copy_uuid(pg::spi::required(0, 1));
-    const Datum lines[] = {order_id, cart_id};
-    copy_lines.execute(lines, nullptr);
+    // The coupon (its row locked), then the stock rows (locked in id order).
+    std::optional<sales::UsedCoupon> coupon;
     if (cart.coupon_code) {
-        const Datum coupon[] = {order_id, pg::text_from_string(*cart.coupon_code)};
-        redeem.execute(coupon, nullptr);
+        coupon = sales::lock_and_decide_coupon(*cart.coupon_code, cart.user_id, niaga::subtotal_of(cart.lines));
+        terms.coupon = coupon->coupon.coupon;
     }
-    reserve.execute(&order_id, nullptr);
+    std::vector<niaga::StockDemand> demand;
+    std::vector<Datum> cart_item_ids;
+    std::vector<int64_t> quantities, prices;
+    for (size_t i = 0; i < cart.lines.size(); ++i) {
+        const sales::CartItem& item = cart.items[i];
+        demand.push_back({item.product_id, item.variant_id, item.sku, cart.lines[i].quantity});
+        cart_item_ids.push_back(item.cart_item_id);
+        quantities.push_back(cart.lines[i].quantity);
+        prices.push_back(cart.lines[i].unit_price.sen());
+    }
+    const Datum warehouse_id = inventory::reserve_demand(niaga::merge_demand(demand), cart_name(cart_id));
+    const niaga::Totals totals = niaga::compute_totals(cart.lines, terms);
+
+    // The order, complete: numbered, its first history row written by the
+    // lifecycle trigger; the totals are accepted as computed here.
+    const Datum order[] = {cart.user_id.value_or(0),
+                           agent_id.value_or(0),
+                           shipping_code,
+                           shipping_address,
+                           billing_address.value_or(0),
+                           customer_notes.value_or(0),
+                           tax ? tax->tax_rate_id : 0,
+                           Int64GetDatum(totals.subtotal.sen()),
+                           Int64GetDatum(totals.discount.sen()),
+                           Int64GetDatum(totals.shipping.sen()),
+                           Int64GetDatum(totals.tax.sen()),
+                           Int64GetDatum(totals.total.sen()),
+                           coupon ? pg::text_from_string(coupon->coupon.coupon.code) : 0,
+                           warehouse_id};
+    const char order_nulls[] = {cart.user_id ? ' ' : 'n',
+                                agent_id ? ' ' : 'n',
+                                ' ',
+                                ' ',
+                                billing_address ? ' ' : 'n',
+                                customer_notes ? ' ' : 'n',
+                                tax ? ' ' : 'n',
+                                ' ',
+                                ' ',
+                                ' ',
+                                ' ',
+                                ' ',
+                                coupon ? ' ' : 'n',
+                                ' ',
+                                '\0'};
+    Datum order_id = 0;
+    {
+        sales::OrderWriteScope scope(sales::current_order_write, sales::OrderWrite::kComputedTotals);
+        insert_order.execute(order, order_nulls, 1);
+        order_id = pg::copy_uuid(pg::spi::required(0, 1));
+    }
+    {
+        sales::OrderIdScope placing(sales::order_being_placed, order_id);
+        const Datum copy[] = {order_id, pg::datum_array(cart_item_ids, UUIDOID), pg::int8_array(quantities),
+                              pg::int8_array(prices)};
+        // A client's own DELETE of a cart line does not wait for the cart
+        // lock: refuse rather than write totals for lines not copied.
+        if (copy_lines.execute(copy, nullptr) != cart_item_ids.size())
+            throw Error(sqlstate::kObjectNotInPrerequisiteState,
+                        "the lines of " + cart_name(cart_id) + " changed during checkout: place the order again");
+    }
+    if (coupon) sales::record_coupon_use(coupon->coupon.coupon_id, cart.user_id, order_id);
     const Datum emptied[] = {cart_id, order_id};
     empty_cart.execute(emptied, nullptr);
     const Datum row = sales::order_row(order_id);

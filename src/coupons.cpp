@@ -75,6 +75,30 @@ NIAGA_FUNCTION(sales_coupon_discount) {
     return pg::numeric_from_money(decision.discount);
 }
 
+sales::UsedCoupon sales::lock_and_decide_coupon(const std::string& code, std::optional<Datum> user_id, Money subtotal) {
+    static const pg::spi::Statement lock_coupon(
+        "SELECT 1 FROM sales.coupons WHERE lower(code) = lower($1) AND deleted_at IS NULL FOR NO KEY UPDATE",
+        {TEXTOID});
+    if (!code.empty()) {
+        const Datum code_text = pg::text_from_string(code);
+        lock_coupon.execute(&code_text, nullptr, 1);
+    }
+    std::optional<sales::LiveCoupon> coupon;
+    const niaga::CouponDecision decision = sales::decide_coupon(code, user_id, subtotal, &coupon);
+    if (!decision.is_valid()) throw Error(niaga::coupon_reason_state(decision.reason), decision.message);
+    return {*coupon, decision.discount};
+}
+
+void sales::record_coupon_use(Datum coupon_id, std::optional<Datum> user_id, Datum order_id) {
+    static const pg::spi::Statement use(
+        "WITH used AS (UPDATE sales.coupons SET used_count = used_count + 1 WHERE id = $1 RETURNING id) "
+        "INSERT INTO sales.coupon_usages (coupon_id, user_id, order_id) SELECT id, $2, $3 FROM used",
+        {UUIDOID, UUIDOID, UUIDOID});
+    const Datum usage[] = {coupon_id, user_id.value_or(0), order_id};
+    const char usage_nulls[] = {' ', user_id ? ' ' : 'n', ' ', '\0'};
+    use.execute(usage, usage_nulls);
+}
+
 // sales.redeem_coupon(order_id uuid, code text) → numeric: applies the
 // coupon to a pending order that has none yet, checked against the order's
 // merchandise subtotal and customer. The coupon row is locked first, so
@@ -96,13 +120,6 @@ NIAGA_FUNCTION(sales_redeem_coupon) {
         "(SELECT array_agg(i.quantity) FROM sales.order_items i WHERE i.order_id = $1), "
         "(SELECT array_agg((i.unit_price * 100)::int8) FROM sales.order_items i WHERE i.order_id = $1)",
         {UUIDOID});
-    static const pg::spi::Statement lock_coupon(
-        "SELECT 1 FROM sales.coupons WHERE lower(code) = lower($1) AND deleted_at IS NULL FOR NO KEY UPDATE",
-        {TEXTOID});
-    static const pg::spi::Statement use(
-        "WITH used AS (UPDATE sales.coupons SET used_count = used_count + 1 WHERE id = $1 RETURNING id) "
-        "INSERT INTO sales.coupon_usages (coupon_id, user_id, order_id) SELECT id, $2, $3 FROM used",
-        {UUIDOID, UUIDOID, UUIDOID});
     static const pg::spi::Statement set_code("UPDATE sales.orders SET coupon_code = $2 WHERE id = $1",
                                              {UUIDOID, TEXTOID});
 
@@ -125,26 +142,15 @@ NIAGA_FUNCTION(sales_redeem_coupon) {
         const auto prices = pg::integers_from_array(pg::spi::required(0, 3));
         for (size_t i = 0; i < counts.size(); ++i) lines.push_back({counts[i], Money::from_sen(prices[i])});
     }
-    const Money subtotal = niaga::subtotal_of(lines);
-
-    if (!code.empty()) {
-        const Datum code_text = pg::text_from_string(code);
-        lock_coupon.execute(&code_text, nullptr, 1);
-    }
-    std::optional<sales::LiveCoupon> coupon;
-    const niaga::CouponDecision decision = sales::decide_coupon(code, user, subtotal, &coupon);
-    if (!decision.is_valid()) throw Error(niaga::coupon_reason_state(decision.reason), decision.message);
-
-    const Datum usage[] = {coupon->coupon_id, user.value_or(0), order_id};
-    const char usage_nulls[] = {' ', user ? ' ' : 'n', ' ', '\0'};
-    use.execute(usage, usage_nulls);
+    const sales::UsedCoupon used = sales::lock_and_decide_coupon(code, user, niaga::subtotal_of(lines));
+    sales::record_coupon_use(used.coupon.coupon_id, user, order_id);
     {
         sales::OrderWriteScope scope(sales::current_order_write, sales::OrderWrite::kCoupon);
-        const Datum order_code[] = {order_id, pg::text_from_string(coupon->coupon.code)};
+        const Datum order_code[] = {order_id, pg::text_from_string(used.coupon.coupon.code)};
         set_code.execute(order_code, nullptr);
     }
     spi.finish();
-    return pg::numeric_from_money(decision.discount);
+    return pg::numeric_from_money(used.discount);
 }
 
 // sales.release_coupon(order_id uuid) → boolean: gives the order's coupon

@@ -50,6 +50,14 @@ std::vector<StockRow> lock_stock(const std::vector<StockDemand>& demand, std::op
 void change_stock(const std::vector<Datum>& ids, const std::vector<int64_t>& quantity_delta,
                   const std::vector<int64_t>& reserved_delta);
 
+// Reserves `demand` (merged per item) at the active live warehouse of lowest
+// priority, then code, that covers all of it (NG001 naming the short SKUs
+// when none does): locks the candidate stock rows in id order, decides on
+// what they hold after the lock, raises reserved_quantity. Returns the
+// warehouse; the order row is the caller's to update. Defined with the
+// reservation functions (reservations.cpp).
+Datum reserve_demand(const std::vector<StockDemand>& demand, const std::string& order_name);
+
 // The lines of an order as stock demand (merged per item).
 std::vector<StockDemand> order_demand(Datum order_id);
 

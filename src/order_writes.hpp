@@ -4,6 +4,7 @@
 // write is niaga's own.
 #pragma once
 
+#include "pg/postgres.hpp"
 #include "scoped.hpp"
 
 namespace niaga::sales {
@@ -17,6 +18,13 @@ enum class OrderWrite {
 inline OrderWrite current_order_write = OrderWrite::kClient;
 
 using OrderWriteScope = Scoped<OrderWrite>;
+
+// The order sales.place_order is writing (0: none). Its lines' statement
+// trigger leaves that order alone: place_order prices it once, with its
+// coupon and reservation, in one UPDATE at the end.
+inline Datum order_being_placed = 0;
+
+using OrderIdScope = Scoped<Datum>;
 
 // Set while the lifecycle trigger runs the effects of a move. Counting an
 // order in agent targets happens only then — once per delivery or refund —

@@ -11,6 +11,7 @@
 #include "order_writes.hpp"
 #include "sales_data.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -42,7 +43,12 @@ NIAGA_FUNCTION(sales_order_items_changed) {
                                             pg::trigger::Level::kStatement,
                                             pg::trigger::kInsert | pg::trigger::kUpdate | pg::trigger::kDelete);
     pg::spi::Connection spi;
-    const std::vector<Datum> ids = pg::trigger::transition_uuids(data, "order_id");
+    std::vector<Datum> ids = pg::trigger::transition_uuids(data, "order_id");
+    if (sales::order_being_placed != 0) {
+        const niaga::Uuid placed = pg::uuid_from_datum(sales::order_being_placed);
+        ids.erase(std::remove_if(ids.begin(), ids.end(), [&](Datum id) { return pg::uuid_from_datum(id) == placed; }),
+                  ids.end());
+    }
     if (!ids.empty()) {
         const std::vector<sales::OrderPricing> orders = sales::lock_and_read_orders(ids);
         std::vector<Datum> order_ids;

@@ -84,25 +84,7 @@ void move_stock(const std::vector<niaga::StockDemand>& demand, const std::vector
 
 }  // namespace
 
-// inventory.reserve_order(order_id uuid) → uuid: reserves an open order's
-// lines at the warehouse of lowest priority (then code) that can serve all
-// of them; NG001 naming the short SKUs when none can. Reserving a reserved
-// order returns its warehouse and changes nothing.
-NIAGA_FUNCTION(inventory_reserve_order) {
-    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
-    pg::spi::Connection spi;
-    const LockedOrder order = lock_order(order_id);
-    if (order.reserved) {
-        spi.finish();
-        return *order.warehouse_id;
-    }
-    if (!is_open(order.status))
-        throw Error(sqlstate::kInvalidParameterValue, order.name + " is " + order.status + " and cannot be reserved");
-    if (order.warehouse_id)
-        throw Error(sqlstate::kInvalidParameterValue, order.name + " already released its reservation");
-    const std::vector<niaga::StockDemand> demand = inventory::order_demand(order_id);
-    if (demand.empty()) throw Error(sqlstate::kInvalidParameterValue, order.name + " has no lines to reserve");
-
+Datum inventory::reserve_demand(const std::vector<niaga::StockDemand>& demand, const std::string& order_name) {
     // Lock every candidate row first, then decide on what is there now.
     const std::vector<inventory::StockRow> rows = inventory::lock_stock(demand, std::nullopt);
     static const pg::spi::Statement warehouses(
@@ -125,7 +107,29 @@ NIAGA_FUNCTION(inventory_reserve_order) {
     }
     const niaga::WarehouseStock& chosen = niaga::choose_warehouse(demand, candidates);
     const Datum warehouse_id = pg::datum_from_uuid(chosen.warehouse_id);
-    move_stock(demand, rows_for(demand, rows, warehouse_id, order.name), 0, +1);
+    move_stock(demand, rows_for(demand, rows, warehouse_id, order_name), 0, +1);
+    return warehouse_id;
+}
+
+// inventory.reserve_order(order_id uuid) → uuid: reserves an open order's
+// lines at the warehouse of lowest priority (then code) that can serve all
+// of them; NG001 naming the short SKUs when none can. Reserving a reserved
+// order returns its warehouse and changes nothing.
+NIAGA_FUNCTION(inventory_reserve_order) {
+    const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
+    pg::spi::Connection spi;
+    const LockedOrder order = lock_order(order_id);
+    if (order.reserved) {
+        spi.finish();
+        return *order.warehouse_id;
+    }
+    if (!is_open(order.status))
+        throw Error(sqlstate::kInvalidParameterValue, order.name + " is " + order.status + " and cannot be reserved");
+    if (order.warehouse_id)
+        throw Error(sqlstate::kInvalidParameterValue, order.name + " already released its reservation");
+    const std::vector<niaga::StockDemand> demand = inventory::order_demand(order_id);
+    if (demand.empty()) throw Error(sqlstate::kInvalidParameterValue, order.name + " has no lines to reserve");
+    const Datum warehouse_id = inventory::reserve_demand(demand, order.name);
     set_reservation(order_id, warehouse_id, true);
     spi.finish();
     return warehouse_id;

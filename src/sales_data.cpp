@@ -254,7 +254,8 @@ Cart read_cart(Datum cart_id) {
         "SELECT user_id, coupon_code, expires_at <= now(), order_id FROM sales.carts WHERE id = $1", {UUIDOID});
     static const spi::Statement read_lines(
         "SELECT ci.quantity, (coalesce(v.price, p.base_price) * 100)::int8, coalesce(v.sku, p.sku), "
-        "p.is_active AND p.deleted_at IS NULL AND (v.id IS NULL OR (v.is_active AND v.deleted_at IS NULL)) "
+        "p.is_active AND p.deleted_at IS NULL AND (v.id IS NULL OR (v.is_active AND v.deleted_at IS NULL)), "
+        "ci.id, ci.product_id, ci.variant_id "
         "FROM sales.cart_items ci JOIN catalog.products p ON p.id = ci.product_id "
         "LEFT JOIN catalog.product_variants v ON v.id = ci.variant_id "
         "WHERE ci.cart_id = $1 ORDER BY ci.created_at, ci.id",
@@ -274,6 +275,12 @@ Cart read_cart(Datum cart_id) {
             throw Error(sqlstate::kInvalidParameterValue,
                         "cart line " + pg::string_from_text(spi::required(row, 3)) + " is no longer for sale");
         cart.lines.push_back(PricedLine{DatumGetInt32(spi::required(row, 1)), Money::from_sen(int8_at(row, 2))});
+        CartItem item;
+        item.cart_item_id = pg::copy_uuid(spi::required(row, 5));
+        item.product_id = pg::uuid_from_datum(spi::required(row, 6));
+        if (const auto variant = spi::value(row, 7)) item.variant_id = pg::uuid_from_datum(*variant);
+        item.sku = pg::string_from_text(spi::required(row, 3));
+        cart.items.push_back(std::move(item));
     }
     return cart;
 }

@@ -5,6 +5,7 @@
 
 #include "core/coupons.hpp"
 #include "core/totals.hpp"
+#include "core/uuid.hpp"
 #include "pg/postgres.hpp"
 
 #include <optional>
@@ -67,6 +68,28 @@ int64_t customer_usages(Datum coupon_id, Datum user_id);
 CouponDecision decide_coupon(const std::string& code, std::optional<Datum> user_id, Money subtotal,
                              std::optional<LiveCoupon>* found = nullptr);
 
+struct UsedCoupon {
+    LiveCoupon coupon;
+    Money discount;
+};
+
+// The first half of redeeming coupon `code`: locks the coupon row, so
+// concurrent redemptions queue, then decides it for `user_id` and the
+// merchandise `subtotal` on what is there after the lock, raising its
+// reason's NG01x when invalid. Defined with the coupon functions.
+UsedCoupon lock_and_decide_coupon(const std::string& code, std::optional<Datum> user_id, Money subtotal);
+
+// The second half: records the use by `order_id` (a coupon_usages row,
+// used_count + 1). The order's coupon_code and totals are the caller's.
+void record_coupon_use(Datum coupon_id, std::optional<Datum> user_id, Datum order_id);
+
+struct CartItem {
+    Datum cart_item_id;
+    Uuid product_id;
+    std::optional<Uuid> variant_id;
+    std::string sku;
+};
+
 struct Cart {
     Datum cart_id;
     std::optional<Datum> user_id;
@@ -74,6 +97,7 @@ struct Cart {
     bool expired;
     std::optional<Datum> order_id;
     std::vector<PricedLine> lines;  // at the catalog's current prices
+    std::vector<CartItem> items;    // items[i] is what lines[i] prices
 };
 // The cart and its lines priced from the catalog; P0002 when it does not
 // exist, 22023 naming the SKU of a line whose product or variant is no
