@@ -10,6 +10,7 @@
 #include "pg/settings.hpp"
 #include "pg/spi.hpp"
 
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <vector>
@@ -47,11 +48,12 @@ struct AgentOrder {
     std::optional<Datum> agent_id;
     Money base;  // subtotal − discount
     bool delivered;
+    std::string status;
 };
 
 AgentOrder read_order(Datum order_id) {
     static const pg::spi::Statement read(
-        "SELECT agent_id, ((subtotal - discount_amount) * 100)::int8, delivered_at IS NOT NULL "
+        "SELECT agent_id, ((subtotal - discount_amount) * 100)::int8, delivered_at IS NOT NULL, status "
         "FROM sales.orders WHERE id = $1",
         {UUIDOID});
     if (read.execute(&order_id, nullptr, 1) == 0)
@@ -60,7 +62,19 @@ AgentOrder read_order(Datum order_id) {
     if (const auto agent = pg::spi::value(0, 1)) order.agent_id = pg::copy_uuid(*agent);
     order.base = sen_at(0, 2);
     order.delivered = DatumGetBool(pg::spi::required(0, 3));
+    order.status = pg::string_from_text(pg::spi::required(0, 4));
     return order;
+}
+
+// The lifecycle calls approval and reversal after the order's move; called on
+// their own for an order in another status they would approve or cancel the
+// commissions of an order that is not delivered, cancelled or refunded.
+void require_status(Datum order_id, const AgentOrder& order, std::initializer_list<const char*> statuses,
+                    const char* what) {
+    for (const char* status : statuses)
+        if (order.status == status) return;
+    throw Error(sqlstate::kObjectNotInPrerequisiteState, "order " + pg::uuid_from_datum(order_id).to_string() +
+                                                             " is " + order.status + ": commissions are " + what);
 }
 
 // Counts (+1) or uncounts (−1) a delivered order in every target of its
@@ -179,6 +193,7 @@ NIAGA_FUNCTION(agent_approve_commissions) {
         {UUIDOID});
     pg::spi::Connection spi;
     const AgentOrder order = read_order(order_id);
+    require_status(order_id, order, {"delivered"}, "approved only when it is delivered");
     const int32 approved = static_cast<int32>(approve.execute(&order_id, nullptr));
     if (order.agent_id && order.delivered && niaga::sales::running_move_effects)
         count_in_targets(order_id, *order.agent_id, order.base, +1);
@@ -213,6 +228,7 @@ NIAGA_FUNCTION(agent_reverse_commissions) {
         {UUIDOID});
     pg::spi::Connection spi;
     const AgentOrder order = read_order(order_id);
+    require_status(order_id, order, {"cancelled", "refunded"}, "reversed only when it is cancelled or refunded");
     lock.execute(&order_id, nullptr);
     const uint64_t rows = accruals.execute(&order_id, nullptr);
     std::vector<std::pair<Datum, niaga::Reversal>> plan;

@@ -42,10 +42,6 @@ workload_figures() {  # LOG
     echo "${transactions:-0} transactions, ${tps:-0} tps"
 }
 
-# How many times the server log says a server process died of a signal.
-server_crashes() {
-    grep -c 'terminated by signal' "$PGHOST/server.log" || true
-}
 
 # Runs the .sql check files on DATABASE; every row is an assertion ("ok …"
 # passes). Adds to the caller's ok and bad.
@@ -75,15 +71,6 @@ busy_backend() {  # DATABASE
     done
 }
 
-# Waits until the server accepts connections again (after a crash restart).
-await_server() {
-    local tries
-    for tries in $(seq 120); do
-        "${PSQL[@]}" -d postgres -c 'SELECT 1' >/dev/null 2>&1 && return 0
-        sleep 0.5
-    done
-    return 1
-}
 
 suite_workload() {
     say "workload: $NIAGA_WORKLOAD_CLIENTS clients for ${NIAGA_WORKLOAD_SECONDS}s"

@@ -8,7 +8,7 @@
 -- Ids of this file: 10aaTTTT-0000-4000-8000-0000000000NN (TTTT names the
 -- table). The whole file runs in one transaction that is rolled back.
 BEGIN;
-SELECT plan(40);
+SELECT plan(42);
 
 -- The invariants check_invariants() reports once `corruption` is made, in
 -- name order; the corruption is undone before returning.
@@ -306,6 +306,13 @@ SELECT is(pg_temp.caught($$UPDATE catalog.categories SET parent_id = '10aa0006-0
 SELECT is(pg_temp.caught($$UPDATE agent.agents SET parent_agent_id = '10aa0005-0000-4000-8000-000000000002'
                             WHERE id = '10aa0005-0000-4000-8000-000000000001'$$),
           ARRAY['agent cycle'], 'agent cycle: two agents that are each other''s upline');
+
+-- The lifecycle's commission hooks, called on their own for an order in
+-- another status, would make a 'commission state' violation: they refuse.
+SELECT throws_ok(format($$SELECT agent.approve_commissions(%L)$$, :'o4'), '55000', NULL,
+                 'agent.approve_commissions refuses an order that is not delivered (55000)');
+SELECT throws_ok(format($$SELECT agent.reverse_commissions(%L)$$, :'o1'), '55000', NULL,
+                 'agent.reverse_commissions refuses an order that is not cancelled or refunded (55000)');
 
 SELECT is_empty($$SELECT * FROM niaga.check_invariants()$$, 'every corruption was undone');
 
