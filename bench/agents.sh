@@ -117,3 +117,23 @@ report cpu_us_per_order "cross-check, the backend's CPU time (/proc/self/stat), 
 echo "floor .. niaga: microseconds per order, medians; plpgsql = recursive CTE + one INSERT ... SELECT,"
 echo "loop = PL/pgSQL loop with one INSERT per level; x_x_y = cost ratio x / y in the same round (above 1:"
 echo "x is slower), median over the rounds; rounds = the lowest and highest niaga / plpgsql of the rounds"
+
+# For bench/run-all.sh: depth, then the medians in us per order (floor,
+# plpgsql, loop, niaga) and niaga / plpgsql, median of the rounds' ratios.
+if [ -n "${NIAGA_BENCH_EXPORT:-}" ]; then
+    "${PSQL[@]}" -At -F ' ' -c "
+        WITH r AS (
+            SELECT chain, round,
+                   max(us_per_order) FILTER (WHERE variant = 'floor') AS f,
+                   max(us_per_order) FILTER (WHERE variant = 'plpgsql') AS p,
+                   max(us_per_order) FILTER (WHERE variant = 'plpgsql-loop') AS l,
+                   max(us_per_order) FILTER (WHERE variant = 'niaga') AS n
+            FROM bench.timings GROUP BY chain, round)
+        SELECT c.depth, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY f)::numeric, 1),
+               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY p)::numeric, 1),
+               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY l)::numeric, 1),
+               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY n)::numeric, 1),
+               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY n / p)::numeric, 2)
+        FROM r JOIN bench.chains c ON c.name = r.chain
+        GROUP BY c.depth ORDER BY c.depth" >"$NIAGA_BENCH_EXPORT/agents.tsv"
+fi

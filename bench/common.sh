@@ -389,3 +389,13 @@ bench_ratios() {
                       ratio("niaga", "floor", clients[i]), ratio("niaga", "plpgsql", clients[i])
         }' "$1"
 }
+
+# bench_ensure_packages PACKAGE...: installs whichever Debian package is
+# missing, through scripts/common.sh's ensure_packages (which installs the
+# list NIAGA_PACKAGES).
+bench_ensure_packages() {
+    local project=("${NIAGA_PACKAGES[@]}")
+    NIAGA_PACKAGES=("$@")
+    ensure_packages
+    NIAGA_PACKAGES=("${project[@]}")
+}

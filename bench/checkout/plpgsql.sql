@@ -7,7 +7,7 @@
 -- does for a checkout:
 --   triggers  sales.orders BEFORE INSERT (a new order starts pending, its
 --             number, its default tax rate, a known shipping method, no
---             coupon but through place_order, opening totals) and AFTER
+--             coupon (place_order sets it afterwards), opening totals) and AFTER
 --             INSERT (the 'pending' history row); sales.order_items: the line
 --             total and, per statement, the order totals; stock rows:
 --             reserved_quantity written only by reserve_order (55000).
@@ -17,9 +17,11 @@
 -- checked), for the plpgsql variant only. updated_at is set by the
 -- statements themselves (niaga's updated_at triggers are off then).
 -- Not carried over (none of it fires in the benchmarked transactions, or it
--- is a no-op there): row-level security and shopper ownership, the ledger
--- trigger (reservations do not change quantity), the lifecycle beyond
--- insertion, agents (no agent_code in the benchmark; it is checked anyway).
+-- is a no-op there): niaga's guards on UPDATEs of orders (coupon code,
+-- shipping method, repricing: place_order redoes the totals itself),
+-- row-level security and shopper ownership, the ledger trigger
+-- (reservations do not change quantity), the lifecycle beyond insertion,
+-- agents (no agent_code in the benchmark; it is checked anyway).
 
 -- BEFORE INSERT ON sales.orders FOR EACH ROW.
 CREATE FUNCTION bench_plpgsql.orders_before_insert()
@@ -35,7 +37,7 @@ BEGIN
         RAISE EXCEPTION 'invalid_status_transition: a new order starts pending, not %', NEW.status
             USING ERRCODE = 'NG002';
     END IF;
-    IF NEW.coupon_code IS NOT NULL AND current_setting('bench_plpgsql.placing_order', true) IS DISTINCT FROM 'on' THEN
+    IF NEW.coupon_code IS NOT NULL THEN
         RAISE EXCEPTION 'coupon "%" cannot be set on an order directly: coupons are applied by place_order',
             NEW.coupon_code USING ERRCODE = '22023';
     END IF;
@@ -241,13 +243,13 @@ BEGIN
 END;
 $$;
 
--- sales.place_order in PL/pgSQL: the cart locked; a double submit returns
--- the cart's order; the cart's lines at current prices (for sale, not
--- empty, not expired); the coupon locked and checked (§4, first failure
--- wins); the order inserted (its triggers number it and write its
--- history), the coupon used, the lines copied in one INSERT ... SELECT
--- (their statement trigger totals the order, discount included), the stock
--- reserved, the cart emptied.
+-- sales.place_order in PL/pgSQL, in niaga's order of work: the cart
+-- locked; a double submit returns the cart's order; the cart's lines at
+-- current prices (for sale, not empty, not expired); the order inserted
+-- (its triggers number it and write its history); the lines copied in one
+-- INSERT ... SELECT (their statement trigger totals the order); then the
+-- coupon locked, checked (§4, first failure wins) and used, and the totals
+-- redone with its discount; the stock reserved; the cart emptied.
 CREATE FUNCTION bench_plpgsql.place_order(p_cart_id uuid, p_shipping_method_code text, p_shipping_address jsonb,
                                           p_billing_address jsonb DEFAULT NULL, p_agent_code text DEFAULT NULL,
                                           p_customer_notes text DEFAULT NULL)
@@ -311,28 +313,10 @@ BEGIN
         v_agent_id := v_agent.id;
     END IF;
 
-    IF v_cart.coupon_code IS NOT NULL THEN
-        -- Locked first, then checked on what the lock holder left.
-        PERFORM 1 FROM sales.coupons c
-        WHERE lower(c.code) = lower(v_cart.coupon_code) AND c.deleted_at IS NULL
-        FOR NO KEY UPDATE;
-        v_coupon := bench_plpgsql.usable_coupon(v_cart.coupon_code, v_cart.user_id, v_subtotal);
-    END IF;
-
-    PERFORM set_config('bench_plpgsql.placing_order', 'on', true);
-    INSERT INTO sales.orders (user_id, agent_id, shipping_method, shipping_address, billing_address, customer_notes,
-                              coupon_code)
+    INSERT INTO sales.orders (user_id, agent_id, shipping_method, shipping_address, billing_address, customer_notes)
     VALUES (v_cart.user_id, v_agent_id, p_shipping_method_code, p_shipping_address, p_billing_address,
-            p_customer_notes, v_coupon.code)
+            p_customer_notes)
     RETURNING id INTO v_order.id;
-    PERFORM set_config('bench_plpgsql.placing_order', 'off', true);
-    IF v_coupon.id IS NOT NULL THEN
-        WITH used AS (
-            UPDATE sales.coupons SET used_count = used_count + 1, updated_at = now()
-            WHERE id = v_coupon.id RETURNING id)
-        INSERT INTO sales.coupon_usages (coupon_id, user_id, order_id)
-        SELECT id, v_cart.user_id, v_order.id FROM used;
-    END IF;
     INSERT INTO sales.order_items (order_id, product_id, variant_id, sku, name, variant_name, quantity, unit_price)
     SELECT v_order.id, ci.product_id, ci.variant_id, coalesce(v.sku, p.sku), p.name, v.name, ci.quantity,
            coalesce(v.price, p.base_price)
@@ -341,6 +325,22 @@ BEGIN
     LEFT JOIN catalog.product_variants v ON v.id = ci.variant_id
     WHERE ci.cart_id = p_cart_id
     ORDER BY ci.created_at, ci.id;
+    IF v_cart.coupon_code IS NOT NULL THEN
+        -- As late as niaga takes it: the coupon row is locked, then checked
+        -- on what the previous holder left, used, and the totals redone
+        -- with the discount.
+        PERFORM 1 FROM sales.coupons c
+        WHERE lower(c.code) = lower(v_cart.coupon_code) AND c.deleted_at IS NULL
+        FOR NO KEY UPDATE;
+        v_coupon := bench_plpgsql.usable_coupon(v_cart.coupon_code, v_cart.user_id, v_subtotal);
+        WITH used AS (
+            UPDATE sales.coupons SET used_count = used_count + 1, updated_at = now()
+            WHERE id = v_coupon.id RETURNING id)
+        INSERT INTO sales.coupon_usages (coupon_id, user_id, order_id)
+        SELECT id, v_cart.user_id, v_order.id FROM used;
+        UPDATE sales.orders SET coupon_code = v_coupon.code WHERE id = v_order.id;
+        PERFORM bench_plpgsql.recompute_orders(ARRAY[v_order.id]);
+    END IF;
     PERFORM bench_plpgsql.reserve_order(v_order.id);
     WITH emptied AS (DELETE FROM sales.cart_items WHERE cart_id = p_cart_id)
     UPDATE sales.carts SET order_id = v_order.id, updated_at = now() WHERE id = p_cart_id;

@@ -154,39 +154,26 @@ BEGIN
 END;
 $$;
 
--- AFTER INSERT / UPDATE / DELETE FOR EACH STATEMENT with transition tables
--- new_items / old_items: recomputes every affected order once, set-based.
--- Like niaga's C++ it locks the orders in id order first, then writes every
--- affected order (no "skip when unchanged" shortcut in either).
+-- The §5 totals of the orders named, recomputed set-based and written
+-- (every one, changed or not, as niaga does), the orders locked first in id
+-- order; the lines of a reserved order are frozen (55000). Used by the
+-- statement trigger below and by place_order once its coupon is used.
 -- plan_cache_mode: the statements take the order ids as an array, and the
 -- plan cache would plan them again on every call (a custom plan looks
 -- cheaper than the generic one for an array of unknown length); niaga
 -- prepares its statements for generic plans, and so does this.
-CREATE FUNCTION bench_plpgsql.order_items_changed()
-RETURNS trigger
+CREATE FUNCTION bench_plpgsql.recompute_orders(p_order_ids uuid[])
+RETURNS void
 LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
-    v_order_ids uuid[];
     v_frozen text;
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        SELECT array_agg(DISTINCT order_id) INTO v_order_ids FROM new_items;
-    ELSIF TG_OP = 'DELETE' THEN
-        SELECT array_agg(DISTINCT order_id) INTO v_order_ids FROM old_items;
-    ELSE
-        SELECT array_agg(order_id) INTO v_order_ids
-        FROM (SELECT order_id FROM new_items UNION SELECT order_id FROM old_items) changed;
-    END IF;
-    IF v_order_ids IS NULL THEN
-        RETURN NULL;
-    END IF;
-
     -- Lock the orders in id order; a reserved order's lines are frozen (55000).
     SELECT string_agg(order_number, ', ') FILTER (WHERE reserved) INTO v_frozen
     FROM (SELECT o.order_number, o.reserved_at IS NOT NULL AS reserved
-          FROM sales.orders o WHERE o.id = ANY (v_order_ids) ORDER BY o.id FOR NO KEY UPDATE) locked;
+          FROM sales.orders o WHERE o.id = ANY (p_order_ids) ORDER BY o.id FOR NO KEY UPDATE) locked;
     IF v_frozen IS NOT NULL THEN
         RAISE EXCEPTION 'the lines of order % cannot change: its stock has been reserved', v_frozen
             USING ERRCODE = '55000';
@@ -196,7 +183,7 @@ BEGIN
         SELECT o.id, o.shipping_method, o.tax_rate_id, coalesce(sum(i.total_price), 0) AS subtotal
         FROM sales.orders o
         LEFT JOIN sales.order_items i ON i.order_id = o.id
-        WHERE o.id = ANY (v_order_ids)
+        WHERE o.id = ANY (p_order_ids)
         GROUP BY o.id
     ), discounted AS (
         SELECT l.*,
@@ -238,6 +225,33 @@ BEGIN
         updated_at = now()
     FROM taxed x
     WHERE o.id = x.id;
+END;
+$$;
+
+-- AFTER INSERT / UPDATE / DELETE FOR EACH STATEMENT with transition tables
+-- new_items / old_items: recomputes every affected order once, set-based.
+-- Like niaga's C++ it locks the orders in id order first, then writes every
+-- affected order (no "skip when unchanged" shortcut in either).
+CREATE FUNCTION bench_plpgsql.order_items_changed()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    v_order_ids uuid[];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        SELECT array_agg(DISTINCT order_id) INTO v_order_ids FROM new_items;
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT array_agg(DISTINCT order_id) INTO v_order_ids FROM old_items;
+    ELSE
+        SELECT array_agg(order_id) INTO v_order_ids
+        FROM (SELECT order_id FROM new_items UNION SELECT order_id FROM old_items) changed;
+    END IF;
+    IF v_order_ids IS NULL THEN
+        RETURN NULL;
+    END IF;
+
+    PERFORM bench_plpgsql.recompute_orders(v_order_ids);
     RETURN NULL;
 END;
 $$;
