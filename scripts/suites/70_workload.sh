@@ -42,19 +42,24 @@ workload_figures() {  # LOG
     echo "${transactions:-0} transactions, ${tps:-0} tps"
 }
 
+# Reads assertion lines on standard input ("ok …" passes; anything else is
+# shown and fails) into the caller's ok and bad.
+tally() {
+    local line
+    while IFS= read -r line; do
+        case "$line" in
+            "ok "*) ok=$((ok + 1)) ;;
+            *) echo "--- $line"; bad=$((bad + 1)) ;;
+        esac
+    done
+}
 
-# Runs the .sql check files on DATABASE; every row is an assertion ("ok …"
-# passes). Adds to the caller's ok and bad.
+# Runs the .sql check files on DATABASE; every row is an assertion.
 workload_checks() {  # DATABASE FILE...
-    local database=$1 file line
+    local database=$1 file
     shift
     for file in "$@"; do
-        while IFS= read -r line; do
-            case "$line" in
-                "ok "*) ok=$((ok + 1)) ;;
-                *) echo "--- $database: $line"; bad=$((bad + 1)) ;;
-            esac
-        done < <("${PSQL[@]}" -d "$database" -At -f "$file" 2>&1)
+        tally < <("${PSQL[@]}" -d "$database" -At -f "$file" 2>&1)
     done
 }
 
@@ -70,7 +75,6 @@ busy_backend() {  # DATABASE
         sleep 0.05
     done
 }
-
 
 suite_workload() {
     say "workload: $NIAGA_WORKLOAD_CLIENTS clients for ${NIAGA_WORKLOAD_SECONDS}s"
