@@ -202,8 +202,10 @@ DECLARE
     the_order sales.orders;
     roll float8 := random();
     pay text := 'SELECT sales.record_payment(%L, %L, %L, %L, %s, %L);';
+    -- picked first: a volatile call in WHERE would run once per order
+    picked uuid := public.wl_pick_order('{pending}');
 BEGIN
-    SELECT * INTO the_order FROM sales.orders WHERE id = public.wl_pick_order('{pending}');
+    SELECT * INTO the_order FROM sales.orders WHERE id = picked;
     IF the_order.id IS NULL THEN RETURN public.wl_log('pay', 'nothing to pay'); END IF;
     IF roll < 0.5 THEN
         RETURN public.wl_do('pay', 'paid', format(pay, the_order.id, 'credit_card', 'wl-card', 'WL-' || the_order.id,
