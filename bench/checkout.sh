@@ -53,13 +53,12 @@ bench_options "seconds rounds clients breakdown variants" "$@"
 bench_start checkout
 
 say "creating $DB: niaga, the demo store, 10 million units of 15 SKUs, RAYA10 unlimited"
-bench_create_database
-"${PSQL[@]}" -f "$NIAGA_ROOT/bench/stock/setup.sql" -f "$SUITE_DIR/setup.sql" \
-    -f "$NIAGA_ROOT/bench/totals/plpgsql.sql" -f "$NIAGA_ROOT/bench/checkout/plpgsql.sql" >/dev/null
+bench_checkout_database
 bench_skus
 say "same results first: niaga's and the PL/pgSQL checkout on identical carts (bench/checkout/compare.sql)"
 "${PSQL[@]}" -At -f "$NIAGA_ROOT/bench/checkout/compare.sql" | tee "$WORK/compare.log" | sed 's/^/    /' >&2
 [ "$(grep -c '^ok' "$WORK/compare.log")" -eq 9 ] || die "niaga and the PL/pgSQL checkout disagree (see above)"
+bench_warm_up 1000
 LOAD_AT_START=$(bench_load)
 
 bench_rounds

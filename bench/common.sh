@@ -195,6 +195,19 @@ run_variant() {  # run_variant VARIANT CLIENTS ROUND
     printf '==>   round %s  %-*s -c %s: %8.1f tps, mean latency %7.3f ms\n' "$round" "$WIDTH" "$variant" "$clients" "$tps" "$latency" >&2
 }
 
+# bench_warm_up N: N untimed transactions of SUITE_DIR/PREFIXniaga.pgbench at
+# 1 client, then VACUUM ANALYZE. A store starts with some history: on
+# nearly empty tables the planner picks sequential scans, and the plans a
+# backend caches keep them while the tables grow through a run (autovacuum,
+# whose ANALYZE would have them planned again, is off here).
+bench_warm_up() {
+    say "warm-up: $1 untimed transactions of $SCRIPT_PREFIX""niaga.pgbench, then VACUUM ANALYZE"
+    "$PG_BIN/pgbench" -n -M prepared -c 1 -j 1 -t "$1" -D nskus="$NSKUS" "${PGBENCH_DEFINES[@]/#/-D}" \
+        -f "$SUITE_DIR/${SCRIPT_PREFIX}niaga.pgbench" "$DB" >"$WORK/warm-up.log" 2>&1 \
+        || { cat "$WORK/warm-up.log" >&2; die "the warm-up failed"; }
+    "${PSQL[@]}" -c "VACUUM ANALYZE"
+}
+
 # Every variant at every client count, ROUNDS times; into RESULTS, one line a
 # run: variant clients round tps latency.
 bench_rounds() {
@@ -318,16 +331,22 @@ bench_breakdown() {
     done
 }
 
+# The database of bench/checkout.sh and bench/profile.sh: the demo store,
+# bench/stock/setup.sql, bench/checkout/setup.sql and both PL/pgSQL files.
+bench_checkout_database() {
+    bench_create_database
+    "${PSQL[@]}" -f "$NIAGA_ROOT/bench/stock/setup.sql" -f "$NIAGA_ROOT/bench/checkout/setup.sql" \
+        -f "$NIAGA_ROOT/bench/totals/plpgsql.sql" -f "$NIAGA_ROOT/bench/checkout/plpgsql.sql" >/dev/null
+}
+
 # ---------------------------------------------------------------------------
 # The database of bench/recompute.sh and bench/growth.sh: the demo store,
 # bench/stock/setup.sql, bench/checkout/setup.sql, both PL/pgSQL files,
 # bench/totals/schema.sql and bench/growth/setup.sql.
 # ---------------------------------------------------------------------------
 bench_growth_database() {
-    bench_create_database
-    "${PSQL[@]}" -f "$NIAGA_ROOT/bench/stock/setup.sql" -f "$NIAGA_ROOT/bench/checkout/setup.sql" \
-        -f "$NIAGA_ROOT/bench/totals/plpgsql.sql" -f "$NIAGA_ROOT/bench/checkout/plpgsql.sql" \
-        -v clk_tck="$(getconf CLK_TCK)" -f "$NIAGA_ROOT/bench/totals/schema.sql" \
+    bench_checkout_database
+    "${PSQL[@]}" -v clk_tck="$(getconf CLK_TCK)" -f "$NIAGA_ROOT/bench/totals/schema.sql" \
         -f "$NIAGA_ROOT/bench/growth/setup.sql" >/dev/null
 }
 

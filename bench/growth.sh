@@ -44,6 +44,8 @@ for lines in $LINE_STEPS; do
     bench_generate_orders "$lines" 1 "$ORDERS" "$lines"
     bench_recompute_check "$lines"
 done
+SUITE_DIR="$NIAGA_ROOT/bench/growth" SCRIPT_PREFIX=checkout_ PGBENCH_DEFINES=(nlines=3)
+bench_warm_up 500
 LOAD_AT_START=$(bench_load)
 POINTS="$WORK/points"  # axis value results-file, one line a point
 : >"$POINTS"

@@ -37,7 +37,7 @@ cp "$WORKLOAD_DIR/script.sql" "$WORK/niaga.pgbench"
 say "creating $DB: niaga and the workload's store (test/workload/setup.sql)"
 create_database "$DB"
 "${PSQL[@]}" -f "$WORKLOAD_DIR/setup.sql" >"$WORK/setup.log" 2>&1 || { cat "$WORK/setup.log" >&2; die "test/workload/setup.sql failed"; }
-"${PSQL[@]}" -c "ANALYZE"
+bench_warm_up 300
 LOAD_AT_START=$(bench_load)
 
 bench_rounds

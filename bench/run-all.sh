@@ -23,6 +23,7 @@
 #   mix.sh       the randomized mix of test/workload (niaga only)
 #   growth.sh    lines 1/10/100, warehouses 1/10/50, check_invariants by orders
 #   agents.sh    accrual by upline depth 1/5/20 (in-server timing)
+#   profile.sh   perf profile of the backend serving a checkout (when perf works)
 #   niaga_core_bench  Google Benchmark of src/core (CMake, Release build)
 # Writes bench/results/ (every report, the raw results, summary.txt) and
 # bench/plots/throughput.png and growth.png (gnuplot; the Debian package
@@ -67,7 +68,7 @@ suite checkout "$BENCH_DIR/checkout.sh" "${SHORT[@]}" --variants "floor plpgsql 
 suite reservation "$BENCH_DIR/stock.sh" "${SHORT[@]}" --variants "floor plpgsql niaga"
 suite quote "$BENCH_DIR/quote.sh" "${SHORT[@]}"
 suite recompute "$BENCH_DIR/recompute.sh" "${SHORT[@]}"
-suite accrual "$BENCH_DIR/accrual.sh" "${SHORT[@]}"
+suite accrual "$BENCH_DIR/accrual.sh" "${SHORT[@]}" --orders "$([ "$LONG" = 1 ] && echo 2000 || echo 1000)"
 if [ -f "$NIAGA_ROOT/test/workload/script.sql" ]; then
     suite mix "$BENCH_DIR/mix.sh" "${SHORT[@]}"
 else
@@ -76,6 +77,12 @@ fi
 suite growth "$BENCH_DIR/growth.sh" --seconds "$SECONDS_PER_RUN" --rounds "$ROUNDS" \
     --orders "$([ "$LONG" = 1 ] && echo 3000 || echo 1000)"
 suite agents "$BENCH_DIR/agents.sh" --orders "$([ "$LONG" = 1 ] && echo 2000 || echo 1000)" --rounds "$ROUNDS"
+
+if command -v perf >/dev/null && perf record -o /dev/null -- true >/dev/null 2>&1; then
+    suite profile "$BENCH_DIR/profile.sh" --seconds "$([ "$LONG" = 1 ] && echo 20 || echo 6)"
+else
+    say "profile: perf is not usable here (Debian: linux-perf; root or perf_event_paranoid <= 1), skipped"
+fi
 
 # src/core with Google Benchmark, built in Release in its own folder.
 BUILD=${NIAGA_BENCH_BUILD:-/tmp/niaga-core-bench-build}

@@ -61,6 +61,7 @@ bench_skus
 say "same results first: niaga's and the PL/pgSQL checkout on identical carts (bench/checkout/compare.sql)"
 "${PSQL[@]}" -At -f "$NIAGA_ROOT/bench/checkout/compare.sql" | tee "$WORK/compare.log" | sed 's/^/    /' >&2
 [ "$(grep -c '^ok' "$WORK/compare.log")" -eq 9 ] || die "niaga and the PL/pgSQL checkout disagree (see above)"
+bench_warm_up 1000
 LOAD_AT_START=$(bench_load)
 
 bench_rounds

@@ -179,23 +179,27 @@ BEGIN
             USING ERRCODE = '55000';
     END IF;
 
+    -- Each order's lines and coupon read through its own index lookups
+    -- (LATERAL), so the plan holds whatever the number of orders and the
+    -- size of the tables.
     WITH lines AS (
-        SELECT o.id, o.shipping_method, o.tax_rate_id, coalesce(sum(i.total_price), 0) AS subtotal
+        SELECT o.id, o.shipping_method, o.tax_rate_id, coalesce(s.subtotal, 0) AS subtotal
         FROM sales.orders o
-        LEFT JOIN sales.order_items i ON i.order_id = o.id
+        LEFT JOIN LATERAL (SELECT sum(i.total_price) AS subtotal
+                           FROM sales.order_items i WHERE i.order_id = o.id) s ON true
         WHERE o.id = ANY (p_order_ids)
-        GROUP BY o.id
     ), discounted AS (
-        SELECT l.*,
-               CASE WHEN c.id IS NULL THEN 0
-                    -- round(numeric, 2) rounds half away from zero; least() skips a NULL cap
-                    WHEN c.type = 'percentage'
-                        THEN least(round(l.subtotal * c.value / 100, 2), c.max_discount, l.subtotal)
-                    ELSE least(c.value, l.subtotal)
-               END AS discount
+        SELECT l.*, coalesce(c.discount, 0) AS discount
         FROM lines l
-        LEFT JOIN sales.coupon_usages u ON u.order_id = l.id
-        LEFT JOIN sales.coupons c ON c.id = u.coupon_id
+        LEFT JOIN LATERAL (
+            -- round(numeric, 2) rounds half away from zero; least() skips a NULL cap
+            SELECT CASE WHEN c.type = 'percentage'
+                            THEN least(round(l.subtotal * c.value / 100, 2), c.max_discount, l.subtotal)
+                        ELSE least(c.value, l.subtotal)
+                   END AS discount
+            FROM sales.coupon_usages u
+            JOIN sales.coupons c ON c.id = u.coupon_id
+            WHERE u.order_id = l.id) c ON true
     ), shipped AS (
         SELECT d.*,
                CASE WHEN m.base_cost IS NULL THEN 0
