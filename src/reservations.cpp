@@ -49,6 +49,15 @@ void set_reservation(Datum order_id, std::optional<Datum> warehouse_id, bool res
     update.execute(arguments, nulls);
 }
 
+// The lifecycle runs release, ship and restock from the AFTER trigger of the
+// move, when the row already has its new status; called on their own for an
+// order in another status they would leave the order and its stock apart.
+void require_status(const LockedOrder& order, const char* status, const char* what) {
+    if (order.status != status)
+        throw Error(sqlstate::kObjectNotInPrerequisiteState,
+                    order.name + " is " + order.status + ": its stock is " + what + " only when it is " + status);
+}
+
 bool is_open(const std::string& status) {
     return status == "pending" || status == "confirmed" || status == "processing" || status == "packed";
 }
@@ -142,6 +151,7 @@ NIAGA_FUNCTION(inventory_release_reservation) {
     const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     pg::spi::Connection spi;
     const LockedOrder order = lock_order(order_id);
+    require_status(order, "cancelled", "released");
     if (!order.reserved) {
         spi.finish();
         return BoolGetDatum(false);
@@ -160,6 +170,7 @@ NIAGA_FUNCTION(inventory_ship_reservation) {
     const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     pg::spi::Connection spi;
     const LockedOrder order = lock_order(order_id);
+    require_status(order, "shipped", "shipped");
     if (!order.reserved) throw Error(sqlstate::kInvalidParameterValue, order.name + " holds no reservation to ship");
     const std::vector<niaga::StockDemand> demand = inventory::order_demand(order_id);
     const std::vector<inventory::StockRow> rows = inventory::lock_stock(demand, order.warehouse_id);
@@ -188,6 +199,7 @@ NIAGA_FUNCTION(inventory_restock_order) {
         {UUIDOID});
     pg::spi::Connection spi;
     const LockedOrder order = lock_order(order_id);
+    require_status(order, "refunded", "restocked");
     if (!order.warehouse_id || shipped.execute(&order_id, nullptr, 1) == 0)
         throw Error(sqlstate::kInvalidParameterValue, order.name + " was never shipped: nothing to restock");
     if (already.execute(&order_id, nullptr, 1) > 0) {

@@ -458,13 +458,30 @@ SELECT inventory.available('5c000002-0000-4000-8000-000000000011', NULL,
                            '5c000001-0000-4000-8000-000000000001') AS r1_at_kl;
 
 -- ---------------------------------------------------------------------------
--- release_reservation: true once, then false; the stock is free again.
+-- release_reservation, ship_reservation and restock_order are the
+-- lifecycle's hooks: they run from the move to cancelled, shipped and
+-- refunded. Called for an order in any other status they refuse (55000):
+-- the goods would leave, or come back, while the order says otherwise.
 -- ---------------------------------------------------------------------------
 
-SELECT inventory.release_reservation('5c000004-0000-4000-8000-00000000000a') AS released;
+SELECT inventory.release_reservation('5c000004-0000-4000-8000-00000000000a');
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+SELECT inventory.ship_reservation('5c000004-0000-4000-8000-00000000000b');
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+SELECT inventory.restock_order('5c000004-0000-4000-8000-00000000000b');
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+
+-- ---------------------------------------------------------------------------
+-- Cancelling releases the reservation; the stock is free again. Releasing
+-- again is a no-op (false).
+-- ---------------------------------------------------------------------------
+
+UPDATE sales.orders SET status = 'cancelled', cancellation_reason = 'stock test'
+WHERE id = '5c000004-0000-4000-8000-00000000000a';
 SELECT inventory.release_reservation('5c000004-0000-4000-8000-00000000000a') AS released_again;
--- An order never reserved has nothing to release.
+-- An order never reserved (C, still pending) has nothing to release.
 SELECT inventory.release_reservation('5c000004-0000-4000-8000-00000000000c') AS released_c;
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
 SELECT * FROM stk_orders WHERE order_number = 'STK-A';
 SELECT * FROM stk_items WHERE sku LIKE 'STK-R%' AND warehouse = 'STK-KL' ORDER BY sku;
 -- Once reserved, an order's lines stay fixed, released or not (its warehouse
@@ -475,12 +492,14 @@ UPDATE sales.order_items SET quantity = 2 WHERE order_id = '5c000004-0000-4000-8
 SELECT sum(quantity) AS units_of_a FROM sales.order_items WHERE order_id = '5c000004-0000-4000-8000-00000000000a';
 
 -- ---------------------------------------------------------------------------
--- ship_reservation: the goods leave (sale movements); quantity and reserved
--- both drop; reserved_at is cleared.
+-- Shipping: the goods leave (sale movements); quantity and reserved both
+-- drop; reserved_at is cleared.
 -- ---------------------------------------------------------------------------
 
-SELECT code FROM inventory.warehouses
-WHERE id = (SELECT inventory.ship_reservation('5c000004-0000-4000-8000-00000000000b'));
+UPDATE sales.orders SET status = 'confirmed' WHERE id = '5c000004-0000-4000-8000-00000000000b';
+UPDATE sales.orders SET status = 'processing' WHERE id = '5c000004-0000-4000-8000-00000000000b';
+UPDATE sales.orders SET status = 'packed' WHERE id = '5c000004-0000-4000-8000-00000000000b';
+UPDATE sales.orders SET status = 'shipped' WHERE id = '5c000004-0000-4000-8000-00000000000b';
 SELECT * FROM stk_orders WHERE order_number = 'STK-B';
 SELECT * FROM stk_items WHERE sku LIKE 'STK-R%' AND warehouse = 'STK-JB' ORDER BY sku;
 SELECT warehouse, sku, type, quantity, reference_type, order_ref FROM stk_movements WHERE order_ref = 'STK-B'
@@ -488,20 +507,18 @@ ORDER BY sku;
 -- Nothing left to ship.
 SELECT inventory.ship_reservation('5c000004-0000-4000-8000-00000000000b');
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
-SELECT inventory.ship_reservation('5c000004-0000-4000-8000-00000000000c');
-\echo SQLSTATE :LAST_ERROR_SQLSTATE
 
 -- ---------------------------------------------------------------------------
--- restock_order: a shipped order's goods come back once (return movements).
+-- A refund with restock: the goods come back once (return movements).
 -- ---------------------------------------------------------------------------
 
-SELECT inventory.restock_order('5c000004-0000-4000-8000-00000000000b') AS restocked;
+UPDATE sales.orders SET status = 'delivered' WHERE id = '5c000004-0000-4000-8000-00000000000b';
+SELECT status FROM sales.refund_order('5c000004-0000-4000-8000-00000000000b', 'stock test', true);
 SELECT inventory.restock_order('5c000004-0000-4000-8000-00000000000b') AS restocked_again;
 SELECT * FROM stk_items WHERE sku LIKE 'STK-R%' AND warehouse = 'STK-JB' ORDER BY sku;
 SELECT warehouse, sku, type, quantity, reference_type, order_ref FROM stk_movements WHERE order_ref = 'STK-B'
 ORDER BY type, sku;
--- Never shipped: reserved and released (A), never reserved (C), still
--- reserved (E).
+-- Not refunded: cancelled (A), never reserved (C), still reserved (E), none.
 SELECT inventory.restock_order('5c000004-0000-4000-8000-00000000000a');
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
 SELECT inventory.restock_order('5c000004-0000-4000-8000-00000000000c');
