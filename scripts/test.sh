@@ -189,7 +189,7 @@ suite_pgbench() {
         "${PSQL[@]}" -d "pgbench_$name" -f "$race/setup.sql" >"$log" 2>&1 \
             || { echo "--- $name: setup failed"; cat "$log"; bad=$((bad + 1)); continue; }
         read -r -a options <"$race/pgbench.options"
-        if ! "$PG_BIN/pgbench" -n "${options[@]}" -f "$race/script.sql" -d "pgbench_$name" >>"$log" 2>&1; then
+        if ! "$PG_BIN/pgbench" -n "${options[@]}" -f "$race/script.sql" "pgbench_$name" >>"$log" 2>&1; then
             echo "--- $name: pgbench reported errors"
             tail -20 "$log"
             bad=$((bad + 1))
