@@ -90,7 +90,12 @@ for warehouses in $WAREHOUSE_STEPS; do
 done
 "${PSQL[@]}" -c "UPDATE inventory.warehouses SET is_active = true"
 
-# niaga.check_invariants() as the orders grow: 3 timed calls per size.
+# niaga.check_invariants() as the orders grow, in a database of its own
+# (the runs above left orders of their own): 3 timed calls per size.
+DB=${DB}_invariants
+PSQL=("$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d "$DB")
+say "creating $DB for check_invariants()"
+bench_growth_database
 INVARIANTS="$WORK/invariants"
 : >"$INVARIANTS"
 made=0

@@ -85,7 +85,7 @@ else
 fi
 
 # src/core with Google Benchmark, built in Release in its own folder.
-BUILD=${NIAGA_BENCH_BUILD:-/tmp/niaga-core-bench-build}
+BUILD=${NIAGA_BENCH_BUILD:-/tmp/niaga-core-bench-$(printf '%s' "$NIAGA_ROOT" | md5sum | cut -c1-8)}
 say "niaga_core_bench: building (CMake, Release, $BUILD) and running"
 { cmake -S "$NIAGA_ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
     && cmake --build "$BUILD" --target niaga_core_bench -j "$(nproc)"; } >>"$LOG" 2>&1 \

@@ -243,8 +243,7 @@ BEGIN
 END;
 $$;
 
--- sales.place_order in PL/pgSQL, in niaga's order of work: the cart
--- locked; a double submit returns the cart's order; the cart's lines at
+-- sales.place_order in PL/pgSQL: the cart locked; a double submit returns the cart's order; the cart's lines at
 -- current prices (for sale, not empty, not expired); the order inserted
 -- (its triggers number it and write its history); the lines copied in one
 -- INSERT ... SELECT (their statement trigger totals the order); then the
@@ -326,9 +325,10 @@ BEGIN
     WHERE ci.cart_id = p_cart_id
     ORDER BY ci.created_at, ci.id;
     IF v_cart.coupon_code IS NOT NULL THEN
-        -- As late as niaga takes it: the coupon row is locked, then checked
-        -- on what the previous holder left, used, and the totals redone
-        -- with the discount.
+        -- Every checkout with this coupon waits for its row: it is locked
+        -- late, after the writes that need no lock, then checked on what
+        -- the previous holder left, used, and the totals redone with the
+        -- discount.
         PERFORM 1 FROM sales.coupons c
         WHERE lower(c.code) = lower(v_cart.coupon_code) AND c.deleted_at IS NULL
         FOR NO KEY UPDATE;
