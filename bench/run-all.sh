@@ -49,6 +49,9 @@ export NIAGA_BENCH_EXPORT="$OUT"
 LOG="$OUT/progress.log"
 STARTED=$(date +%s)
 echo "started $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(bench_load)" >"$OUT/load.txt"
+LIBRARY="$("$PG_CONFIG" --pkglibdir)/niaga.so"
+echo "library $LIBRARY, installed $(date -u -r "$LIBRARY" '+%Y-%m-%d %H:%M UTC'), md5 $(md5sum "$LIBRARY" | cut -c1-12);" \
+    "tree $(git -C "$NIAGA_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" >>"$OUT/load.txt"
 
 # suite NAME COMMAND...: runs one benchmark script, its report into
 # NAME.txt, its progress into progress.log, and the load before and after
@@ -100,7 +103,7 @@ echo "finished $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(bench_load), $((
 nan() { sed 's/ - / NaN /g; s/ -$/ NaN/; s/ - / NaN /g'; }
 {
     echo "== niaga benchmarks: throughput (pgbench -n -M prepared, $ROUNDS rounds x $SECONDS_PER_RUN s, interleaved) =="
-    sed -n '1p;$p' "$OUT/load.txt"
+    sed -n '1,2p;$p' "$OUT/load.txt"
     echo
     printf '%-12s %7s %11s %11s %11s %13s %15s\n' workload clients 'floor tps' 'plpgsql tps' 'niaga tps' 'niaga/floor' 'niaga/plpgsql'
     for workload in checkout:checkout reservation:stock quote:quote recompute:recompute accrual:accrual mix:mix; do
