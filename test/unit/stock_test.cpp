@@ -109,6 +109,25 @@ TEST(MergeDemand, SameVariantIdOfOtherProductIsDistinct) {
     EXPECT_EQ(merged.size(), 2u);
 }
 
+TEST(MergeDemand, ManyLinesOfFewItemsMergeInFirstSeenOrder) {
+    // 2,000 lines cycling over 10 items (5 with a variant), added 1..2000.
+    std::vector<niaga::StockDemand> lines;
+    for (int n = 0; n < 2000; ++n) {
+        const uint8_t item = static_cast<uint8_t>(9 - n % 10);
+        lines.push_back(line(product(item), item % 2 ? std::optional(variant(item)) : std::nullopt,
+                             "SKU-" + std::to_string(item), n + 1));
+    }
+    const auto merged = merge_demand(lines);
+    ASSERT_EQ(merged.size(), 10u);
+    for (size_t i = 0; i < merged.size(); ++i) {
+        const uint8_t item = static_cast<uint8_t>(9 - i);
+        EXPECT_EQ(merged[i].product_id, product(item)) << i;
+        EXPECT_EQ(merged[i].sku, "SKU-" + std::to_string(item)) << i;
+        // Lines i+1, i+11, ..., i+1991: 200 of them.
+        EXPECT_EQ(merged[i].quantity, 200 * static_cast<int64_t>(i + 1) + 10 * (199 * 200 / 2)) << i;
+    }
+}
+
 TEST(MergeDemand, ZeroQuantityRefused) {
     const auto e = expect_error([] { merge_demand({line(product(1), std::nullopt, "ZERO", 0)}); }, "22023");
     EXPECT_NE(std::string(e.what()).find("ZERO"), std::string::npos) << e.what();
