@@ -108,13 +108,16 @@ NIAGA_FUNCTION(sales_add_to_cart) {
 // totals computed, the order numbered, and the cart emptied. Any failure
 // leaves nothing behind.
 //
-// Everything is decided before anything is written — the coupon (its row
-// locked) against the cart's subtotal, the warehouse (its stock rows locked
-// in id order, reserved) — so the order row is written once, complete, as a
-// hand-written INSERT would: the same rules as sales.redeem_coupon and
-// inventory.reserve_order, in the same lock order (cart, coupon, stock rows
-// by id; the new order is no one else's to lock). Its lines carry the prices
-// the totals were computed from.
+// The locks a checkout shares with every other checkout — the coupon row
+// (used_count) and the stock rows — are held from when they are taken until
+// commit, so they are taken last: the coupon and the warehouse are first
+// decided on rows read without a lock, the order written once, complete,
+// with its lines, and the cart emptied; then the coupon row and the stock
+// rows are locked, in niaga's order (coupon, then stock rows by id), and
+// both decisions made again on what is there now — an invalid coupon or no
+// stock raises as ever, and in the rare case the warehouse or the discount
+// came out different the order is corrected in one UPDATE. The same rules
+// as sales.redeem_coupon and inventory.reserve_order.
 NIAGA_FUNCTION(sales_place_order) {
     const Datum cart_id = pg::required_argument(fcinfo, 0, "cart_id");
     const Datum shipping_code = pg::required_argument(fcinfo, 1, "shipping_method_code");
@@ -150,6 +153,12 @@ NIAGA_FUNCTION(sales_place_order) {
         "WITH emptied AS (DELETE FROM sales.cart_items WHERE cart_id = $1) "
         "UPDATE sales.carts SET order_id = $2 WHERE id = $1",
         {UUIDOID, UUIDOID});
+    // Rare: the guess of the warehouse or the discount did not hold.
+    static const pg::spi::Statement correct_order(
+        "UPDATE sales.orders SET subtotal = $2::numeric / 100, discount_amount = $3::numeric / 100, "
+        "coupon_discount = $3::numeric / 100, shipping_cost = $4::numeric / 100, tax_amount = $5::numeric / 100, "
+        "total = $6::numeric / 100, coupon_code = CASE WHEN $8 THEN $7 END, warehouse_id = $9 WHERE id = $1",
+        {UUIDOID, INT8OID, INT8OID, INT8OID, INT8OID, INT8OID, TEXTOID, BOOLOID, UUIDOID});
 
     pg::spi::Connection spi;
     if (lock_cart.execute(&cart_id, nullptr, 1) == 0)
@@ -179,24 +188,29 @@ NIAGA_FUNCTION(sales_place_order) {
     const std::optional<sales::DefaultTax> tax = sales::default_tax();
     if (tax) terms.tax = tax->terms;
 
-    // The coupon (its row locked), then the stock rows (locked in id order).
+    // First guesses, read without locks.
+    const niaga::Money subtotal = niaga::subtotal_of(cart.lines);
     std::optional<sales::UsedCoupon> coupon;
     if (cart.coupon_code) {
-        coupon = sales::lock_and_decide_coupon(*cart.coupon_code, cart.user_id, niaga::subtotal_of(cart.lines));
+        std::optional<sales::LiveCoupon> found;
+        const niaga::CouponDecision guess = sales::decide_coupon(*cart.coupon_code, cart.user_id, subtotal, &found);
+        coupon = guess.is_valid() ? sales::UsedCoupon{*found, guess.discount}
+                                  : sales::lock_and_decide_coupon(*cart.coupon_code, cart.user_id, subtotal);
         terms.coupon = coupon->coupon.coupon;
     }
-    std::vector<niaga::StockDemand> demand;
+    std::vector<niaga::StockDemand> lines;
     std::vector<Datum> cart_item_ids;
     std::vector<int64_t> quantities, prices;
     for (size_t i = 0; i < cart.lines.size(); ++i) {
         const sales::CartItem& item = cart.items[i];
-        demand.push_back({item.product_id, item.variant_id, item.sku, cart.lines[i].quantity});
+        lines.push_back({item.product_id, item.variant_id, item.sku, cart.lines[i].quantity});
         cart_item_ids.push_back(item.cart_item_id);
         quantities.push_back(cart.lines[i].quantity);
         prices.push_back(cart.lines[i].unit_price.sen());
     }
-    const Datum warehouse_id = inventory::reserve_demand(niaga::merge_demand(demand), cart_name(cart_id));
-    const niaga::Totals totals = niaga::compute_totals(cart.lines, terms);
+    const std::vector<niaga::StockDemand> demand = niaga::merge_demand(lines);
+    const Datum likely_warehouse = inventory::likely_warehouse(demand);
+    niaga::Totals totals = niaga::compute_totals(cart.lines, terms);
 
     // The order, complete: numbered, its first history row written by the
     // lifecycle trigger; the totals are accepted as computed here.
@@ -213,7 +227,7 @@ NIAGA_FUNCTION(sales_place_order) {
                            Int64GetDatum(totals.tax.sen()),
                            Int64GetDatum(totals.total.sen()),
                            coupon ? pg::text_from_string(coupon->coupon.coupon.code) : 0,
-                           warehouse_id};
+                           likely_warehouse};
     const char order_nulls[] = {cart.user_id ? ' ' : 'n',
                                 agent_id ? ' ' : 'n',
                                 ' ',
@@ -245,9 +259,37 @@ NIAGA_FUNCTION(sales_place_order) {
             throw Error(sqlstate::kObjectNotInPrerequisiteState,
                         "the lines of " + cart_name(cart_id) + " changed during checkout: place the order again");
     }
-    if (coupon) sales::record_coupon_use(coupon->coupon.coupon_id, cart.user_id, order_id);
     const Datum emptied[] = {cart_id, order_id};
     empty_cart.execute(emptied, nullptr);
+
+    // The shared rows, locked last, in niaga's order; the guesses confirmed.
+    bool corrected = false;
+    if (coupon) {
+        const sales::UsedCoupon locked = sales::lock_and_decide_coupon(*cart.coupon_code, cart.user_id, subtotal);
+        sales::record_coupon_use(locked.coupon.coupon_id, cart.user_id, order_id);
+        if (pg::uuid_from_datum(locked.coupon.coupon_id) != pg::uuid_from_datum(coupon->coupon.coupon_id) ||
+            locked.discount != coupon->discount || locked.coupon.coupon.code != coupon->coupon.coupon.code) {
+            coupon = locked;
+            terms.coupon = locked.coupon.coupon;
+            totals = niaga::compute_totals(cart.lines, terms);
+            corrected = true;
+        }
+    }
+    const Datum warehouse_id = inventory::reserve_demand(demand, cart_name(cart_id));
+    if (pg::uuid_from_datum(warehouse_id) != pg::uuid_from_datum(likely_warehouse)) corrected = true;
+    if (corrected) {
+        const Datum fixed[] = {order_id,
+                               Int64GetDatum(totals.subtotal.sen()),
+                               Int64GetDatum(totals.discount.sen()),
+                               Int64GetDatum(totals.shipping.sen()),
+                               Int64GetDatum(totals.tax.sen()),
+                               Int64GetDatum(totals.total.sen()),
+                               pg::text_from_string(coupon ? coupon->coupon.coupon.code : std::string()),
+                               BoolGetDatum(coupon.has_value()),
+                               warehouse_id};
+        sales::OrderWriteScope scope(sales::current_order_write, sales::OrderWrite::kComputedTotals);
+        correct_order.execute(fixed, nullptr);
+    }
     const Datum row = sales::order_row(order_id);
     spi.finish();
     return row;

@@ -27,16 +27,19 @@ bool same_variant(const std::optional<Datum>& a, const std::optional<Uuid>& b) {
 
 }  // namespace
 
-std::vector<StockRow> lock_stock(const std::vector<StockDemand>& demand, std::optional<Datum> warehouse_id) {
-    static const spi::Statement lock(
-        "SELECT s.id, s.warehouse_id, s.product_id, s.variant_id, s.quantity, s.reserved_quantity "
-        "FROM inventory.stock_items s "
-        "JOIN inventory.warehouses w ON w.id = s.warehouse_id "
-        "JOIN unnest($1::uuid[], $2::uuid[]) AS d(product_id, variant_id) "
-        "  ON s.product_id = d.product_id AND s.variant_id IS NOT DISTINCT FROM d.variant_id "
-        "WHERE CASE WHEN $3::uuid IS NULL THEN w.is_active AND w.deleted_at IS NULL ELSE s.warehouse_id = $3 END "
-        "ORDER BY s.id FOR NO KEY UPDATE OF s",
-        {UUIDARRAYOID, UUIDARRAYOID, UUIDOID});
+std::vector<StockRow> lock_stock(const std::vector<StockDemand>& demand, std::optional<Datum> warehouse_id,
+                                 bool lock_rows) {
+#define NIAGA_STOCK_ROWS                                                                                       \
+    "SELECT s.id, s.warehouse_id, s.product_id, s.variant_id, s.quantity, s.reserved_quantity "                \
+    "FROM inventory.stock_items s "                                                                            \
+    "JOIN inventory.warehouses w ON w.id = s.warehouse_id "                                                    \
+    "JOIN unnest($1::uuid[], $2::uuid[]) AS d(product_id, variant_id) "                                        \
+    "  ON s.product_id = d.product_id AND s.variant_id IS NOT DISTINCT FROM d.variant_id "                     \
+    "WHERE CASE WHEN $3::uuid IS NULL THEN w.is_active AND w.deleted_at IS NULL ELSE s.warehouse_id = $3 END " \
+    "ORDER BY s.id"
+    static const spi::Statement lock(NIAGA_STOCK_ROWS " FOR NO KEY UPDATE OF s", {UUIDARRAYOID, UUIDARRAYOID, UUIDOID});
+    static const spi::Statement read(NIAGA_STOCK_ROWS, {UUIDARRAYOID, UUIDARRAYOID, UUIDOID});
+#undef NIAGA_STOCK_ROWS
     std::vector<Datum> products, variants;
     std::vector<bool> variant_nulls;
     for (const StockDemand& item : demand) {
@@ -47,7 +50,7 @@ std::vector<StockRow> lock_stock(const std::vector<StockDemand>& demand, std::op
     const Datum arguments[] = {pg::datum_array(products, UUIDOID),
                                pg::datum_array_with_nulls(variants, variant_nulls, UUIDOID), warehouse_id.value_or(0)};
     const char nulls[] = {' ', ' ', warehouse_id ? ' ' : 'n', '\0'};
-    const uint64_t rows = lock.execute(arguments, nulls);
+    const uint64_t rows = (lock_rows ? lock : read).execute(arguments, nulls);
     std::vector<StockRow> out;
     out.reserve(rows);
     for (uint64_t row = 0; row < rows; ++row) {

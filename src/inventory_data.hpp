@@ -43,7 +43,10 @@ struct StockRow {
 // active live warehouse when `warehouse_id` is nullopt — in stock item id
 // order, the one global lock order of niaga, and returns them as they are
 // after the lock.
-std::vector<StockRow> lock_stock(const std::vector<StockDemand>& demand, std::optional<Datum> warehouse_id);
+// With `lock_rows` false, the same rows read without a lock (a guess that
+// the caller confirms later under the lock).
+std::vector<StockRow> lock_stock(const std::vector<StockDemand>& demand, std::optional<Datum> warehouse_id,
+                                 bool lock_rows = true);
 
 // Adds `quantity_delta[i]` to quantity and `reserved_delta[i]` to
 // reserved_quantity of stock item `ids[i]`, in one statement.
@@ -57,6 +60,11 @@ void change_stock(const std::vector<Datum>& ids, const std::vector<int64_t>& qua
 // warehouse; the order row is the caller's to update. Defined with the
 // reservation functions (reservations.cpp).
 Datum reserve_demand(const std::vector<StockDemand>& demand, const std::string& order_name);
+
+// The warehouse reserve_demand would choose now, read without locking any
+// row (NG001 when none could serve): what a checkout prices and writes
+// before it takes the locks, confirmed by reserve_demand.
+Datum likely_warehouse(const std::vector<StockDemand>& demand);
 
 // The lines of an order as stock demand (merged per item).
 std::vector<StockDemand> order_demand(Datum order_id);

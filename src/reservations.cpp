@@ -93,9 +93,11 @@ void move_stock(const std::vector<niaga::StockDemand>& demand, const std::vector
 
 }  // namespace
 
-Datum inventory::reserve_demand(const std::vector<niaga::StockDemand>& demand, const std::string& order_name) {
-    // Lock every candidate row first, then decide on what is there now.
-    const std::vector<inventory::StockRow> rows = inventory::lock_stock(demand, std::nullopt);
+namespace {
+
+// The warehouse of lowest priority, then code, among the active live ones
+// whose rows (of `rows`) cover all of `demand`; NG001 naming the short SKUs.
+Datum choose_for(const std::vector<niaga::StockDemand>& demand, const std::vector<inventory::StockRow>& rows) {
     static const pg::spi::Statement warehouses(
         "SELECT id, code, priority FROM inventory.warehouses WHERE is_active AND deleted_at IS NULL "
         "ORDER BY priority, code",
@@ -114,10 +116,21 @@ Datum inventory::reserve_demand(const std::vector<niaga::StockDemand>& demand, c
         }
         candidates.push_back(std::move(candidate));
     }
-    const niaga::WarehouseStock& chosen = niaga::choose_warehouse(demand, candidates);
-    const Datum warehouse_id = pg::datum_from_uuid(chosen.warehouse_id);
+    return pg::datum_from_uuid(niaga::choose_warehouse(demand, candidates).warehouse_id);
+}
+
+}  // namespace
+
+Datum inventory::reserve_demand(const std::vector<niaga::StockDemand>& demand, const std::string& order_name) {
+    // Lock every candidate row first, then decide on what is there now.
+    const std::vector<inventory::StockRow> rows = inventory::lock_stock(demand, std::nullopt);
+    const Datum warehouse_id = choose_for(demand, rows);
     move_stock(demand, rows_for(demand, rows, warehouse_id, order_name), 0, +1);
     return warehouse_id;
+}
+
+Datum inventory::likely_warehouse(const std::vector<niaga::StockDemand>& demand) {
+    return choose_for(demand, inventory::lock_stock(demand, std::nullopt, false));
 }
 
 // inventory.reserve_order(order_id uuid) → uuid: reserves an open order's
