@@ -138,17 +138,22 @@ NIAGA_FUNCTION(sales_place_order) {
         "$10::numeric / 100, $11::numeric / 100, $12::numeric / 100, $13, $14, now()) RETURNING id",
         {UUIDOID, UUIDOID, TEXTOID, JSONBOID, JSONBOID, TEXTOID, UUIDOID, INT8OID, INT8OID, INT8OID, INT8OID, INT8OID,
          TEXTOID, UUIDOID});
-    // The cart's lines with the quantities and prices the totals were
-    // computed from, and the catalog's SKU and names.
+    // The cart's lines as read for the totals and the reservation — item,
+    // quantity, price — with the catalog's SKU and names. A line is copied
+    // only while it is still that item of this cart: a client's own UPDATE
+    // or DELETE of a cart line does not wait for the cart lock.
     static const pg::spi::Statement copy_lines(
         "INSERT INTO sales.order_items (order_id, product_id, variant_id, sku, name, variant_name, quantity, "
         "unit_price) "
-        "SELECT $1, ci.product_id, ci.variant_id, coalesce(v.sku, p.sku), p.name, v.name, l.quantity::int, "
+        "SELECT $1, l.product_id, l.variant_id, coalesce(v.sku, p.sku), p.name, v.name, l.quantity::int, "
         "  l.price::numeric / 100 "
-        "FROM unnest($2::uuid[], $3::int8[], $4::int8[]) WITH ORDINALITY AS l(cart_item_id, quantity, price, n) "
-        "JOIN sales.cart_items ci ON ci.id = l.cart_item_id JOIN catalog.products p ON p.id = ci.product_id "
-        "LEFT JOIN catalog.product_variants v ON v.id = ci.variant_id ORDER BY l.n",
-        {UUIDOID, UUIDARRAYOID, INT8ARRAYOID, INT8ARRAYOID});
+        "FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::int8[], $7::int8[]) WITH ORDINALITY "
+        "  AS l(cart_item_id, product_id, variant_id, quantity, price, n) "
+        "JOIN sales.cart_items ci ON ci.id = l.cart_item_id AND ci.cart_id = $2 AND ci.product_id = l.product_id "
+        "  AND ci.variant_id IS NOT DISTINCT FROM l.variant_id "
+        "JOIN catalog.products p ON p.id = l.product_id "
+        "LEFT JOIN catalog.product_variants v ON v.id = l.variant_id ORDER BY l.n",
+        {UUIDOID, UUIDOID, UUIDARRAYOID, UUIDARRAYOID, UUIDARRAYOID, INT8ARRAYOID, INT8ARRAYOID});
     static const pg::spi::Statement empty_cart(
         "WITH emptied AS (DELETE FROM sales.cart_items WHERE cart_id = $1) "
         "UPDATE sales.carts SET order_id = $2 WHERE id = $1",
@@ -189,27 +194,52 @@ NIAGA_FUNCTION(sales_place_order) {
     if (tax) terms.tax = tax->terms;
 
     // First guesses, read without locks.
+    // When a guess fails (an invalid coupon, no warehouse with the stock),
+    // the decision is made under the lock at once instead — coupon first,
+    // then stock, as always — since the rows may be changing under it.
     const niaga::Money subtotal = niaga::subtotal_of(cart.lines);
     std::optional<sales::UsedCoupon> coupon;
+    bool coupon_locked = false;
+    const auto lock_coupon = [&] {
+        coupon = sales::lock_and_decide_coupon(*cart.coupon_code, cart.user_id, subtotal);
+        terms.coupon = coupon->coupon.coupon;
+        coupon_locked = true;
+    };
     if (cart.coupon_code) {
         std::optional<sales::LiveCoupon> found;
         const niaga::CouponDecision guess = sales::decide_coupon(*cart.coupon_code, cart.user_id, subtotal, &found);
-        coupon = guess.is_valid() ? sales::UsedCoupon{*found, guess.discount}
-                                  : sales::lock_and_decide_coupon(*cart.coupon_code, cart.user_id, subtotal);
-        terms.coupon = coupon->coupon.coupon;
+        if (guess.is_valid()) {
+            coupon = sales::UsedCoupon{*found, guess.discount};
+            terms.coupon = coupon->coupon.coupon;
+        } else {
+            lock_coupon();
+        }
     }
     std::vector<niaga::StockDemand> lines;
-    std::vector<Datum> cart_item_ids;
+    std::vector<Datum> cart_item_ids, product_ids, variant_ids;
+    std::vector<bool> no_variant;
     std::vector<int64_t> quantities, prices;
     for (size_t i = 0; i < cart.lines.size(); ++i) {
         const sales::CartItem& item = cart.items[i];
         lines.push_back({item.product_id, item.variant_id, item.sku, cart.lines[i].quantity});
         cart_item_ids.push_back(item.cart_item_id);
+        product_ids.push_back(pg::datum_from_uuid(item.product_id));
+        variant_ids.push_back(item.variant_id ? pg::datum_from_uuid(*item.variant_id) : Datum(0));
+        no_variant.push_back(!item.variant_id);
         quantities.push_back(cart.lines[i].quantity);
         prices.push_back(cart.lines[i].unit_price.sen());
     }
     const std::vector<niaga::StockDemand> demand = niaga::merge_demand(lines);
-    const Datum likely_warehouse = inventory::likely_warehouse(demand);
+    std::optional<Datum> reserved_warehouse;
+    Datum likely_warehouse = 0;
+    try {
+        likely_warehouse = inventory::likely_warehouse(demand);
+    } catch (const Error& error) {
+        if (std::string(error.state().code) != sqlstate::kInsufficientStock.code) throw;
+        if (cart.coupon_code && !coupon_locked) lock_coupon();
+        reserved_warehouse = inventory::reserve_demand(demand, cart_name(cart_id));
+        likely_warehouse = *reserved_warehouse;
+    }
     niaga::Totals totals = niaga::compute_totals(cart.lines, terms);
 
     // The order, complete: numbered, its first history row written by the
@@ -251,10 +281,15 @@ NIAGA_FUNCTION(sales_place_order) {
     }
     {
         sales::OrderIdScope placing(sales::order_being_placed, order_id);
-        const Datum copy[] = {order_id, pg::datum_array(cart_item_ids, UUIDOID), pg::int8_array(quantities),
+        const Datum copy[] = {order_id,
+                              cart_id,
+                              pg::datum_array(cart_item_ids, UUIDOID),
+                              pg::datum_array(product_ids, UUIDOID),
+                              pg::datum_array_with_nulls(variant_ids, no_variant, UUIDOID),
+                              pg::int8_array(quantities),
                               pg::int8_array(prices)};
-        // A client's own DELETE of a cart line does not wait for the cart
-        // lock: refuse rather than write totals for lines not copied.
+        // Refuse rather than write totals and a reservation for lines that
+        // are no longer what was read.
         if (copy_lines.execute(copy, nullptr) != cart_item_ids.size())
             throw Error(sqlstate::kObjectNotInPrerequisiteState,
                         "the lines of " + cart_name(cart_id) + " changed during checkout: place the order again");
@@ -264,7 +299,9 @@ NIAGA_FUNCTION(sales_place_order) {
 
     // The shared rows, locked last, in niaga's order; the guesses confirmed.
     bool corrected = false;
-    if (coupon) {
+    if (coupon && coupon_locked) {
+        sales::record_coupon_use(coupon->coupon.coupon_id, cart.user_id, order_id);
+    } else if (coupon) {
         const sales::UsedCoupon locked = sales::lock_and_decide_coupon(*cart.coupon_code, cart.user_id, subtotal);
         sales::record_coupon_use(locked.coupon.coupon_id, cart.user_id, order_id);
         if (pg::uuid_from_datum(locked.coupon.coupon_id) != pg::uuid_from_datum(coupon->coupon.coupon_id) ||
@@ -275,7 +312,8 @@ NIAGA_FUNCTION(sales_place_order) {
             corrected = true;
         }
     }
-    const Datum warehouse_id = inventory::reserve_demand(demand, cart_name(cart_id));
+    const Datum warehouse_id =
+        reserved_warehouse ? *reserved_warehouse : inventory::reserve_demand(demand, cart_name(cart_id));
     if (pg::uuid_from_datum(warehouse_id) != pg::uuid_from_datum(likely_warehouse)) corrected = true;
     if (corrected) {
         const Datum fixed[] = {order_id,
