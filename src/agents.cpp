@@ -2,6 +2,7 @@
 // called by the order lifecycle, targets, payouts. Rules in
 // src/core/commissions.cpp.
 #include "core/commissions.hpp"
+#include "core/lifecycle.hpp"
 #include "order_writes.hpp"
 #include "pg/arrays.hpp"
 #include "pg/convert.hpp"
@@ -10,7 +11,6 @@
 #include "pg/settings.hpp"
 #include "pg/spi.hpp"
 
-#include <initializer_list>
 #include <map>
 #include <string>
 #include <vector>
@@ -64,17 +64,6 @@ AgentOrder read_order(Datum order_id) {
     order.delivered = DatumGetBool(pg::spi::required(0, 3));
     order.status = pg::string_from_text(pg::spi::required(0, 4));
     return order;
-}
-
-// The lifecycle calls approval and reversal after the order's move; called on
-// their own for an order in another status they would approve or cancel the
-// commissions of an order that is not delivered, cancelled or refunded.
-void require_status(Datum order_id, const AgentOrder& order, std::initializer_list<const char*> statuses,
-                    const char* what) {
-    for (const char* status : statuses)
-        if (order.status == status) return;
-    throw Error(sqlstate::kObjectNotInPrerequisiteState, "order " + pg::uuid_from_datum(order_id).to_string() +
-                                                             " is " + order.status + ": commissions are " + what);
 }
 
 // Counts (+1) or uncounts (−1) a delivered order in every target of its
@@ -193,7 +182,8 @@ NIAGA_FUNCTION(agent_approve_commissions) {
         {UUIDOID});
     pg::spi::Connection spi;
     const AgentOrder order = read_order(order_id);
-    require_status(order_id, order, {"delivered"}, "approved only when it is delivered");
+    niaga::require_effect(niaga::parse_order_status(order.status), &niaga::MoveEffects::approve_commissions,
+                          "order " + pg::uuid_from_datum(order_id).to_string(), "commissions are approved");
     const int32 approved = static_cast<int32>(approve.execute(&order_id, nullptr));
     if (order.agent_id && order.delivered && niaga::sales::running_move_effects)
         count_in_targets(order_id, *order.agent_id, order.base, +1);
@@ -228,7 +218,8 @@ NIAGA_FUNCTION(agent_reverse_commissions) {
         {UUIDOID});
     pg::spi::Connection spi;
     const AgentOrder order = read_order(order_id);
-    require_status(order_id, order, {"cancelled", "refunded"}, "reversed only when it is cancelled or refunded");
+    niaga::require_effect(niaga::parse_order_status(order.status), &niaga::MoveEffects::reverse_commissions,
+                          "order " + pg::uuid_from_datum(order_id).to_string(), "commissions are reversed");
     lock.execute(&order_id, nullptr);
     const uint64_t rows = accruals.execute(&order_id, nullptr);
     std::vector<std::pair<Datum, niaga::Reversal>> plan;

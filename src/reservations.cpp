@@ -1,6 +1,7 @@
 // Order reservations (SPEC.md §7): reserve an order at one warehouse,
 // release it, ship it, and put refunded goods back. Every function locks
 // the order row first and then the stock rows in stock item id order.
+#include "core/lifecycle.hpp"
 #include "inventory_data.hpp"
 #include "pg/convert.hpp"
 #include "pg/function.hpp"
@@ -47,19 +48,6 @@ void set_reservation(Datum order_id, std::optional<Datum> warehouse_id, bool res
     const Datum arguments[] = {order_id, warehouse_id.value_or(0), BoolGetDatum(reserved)};
     const char nulls[] = {' ', warehouse_id ? ' ' : 'n', ' ', '\0'};
     update.execute(arguments, nulls);
-}
-
-// The lifecycle runs release, ship and restock from the AFTER trigger of the
-// move, when the row already has its new status; called on their own for an
-// order in another status they would leave the order and its stock apart.
-void require_status(const LockedOrder& order, const char* status, const char* what) {
-    if (order.status != status)
-        throw Error(sqlstate::kObjectNotInPrerequisiteState,
-                    order.name + " is " + order.status + ": its stock is " + what + " only when it is " + status);
-}
-
-bool is_open(const std::string& status) {
-    return status == "pending" || status == "confirmed" || status == "processing" || status == "packed";
 }
 
 // The stock rows of the order's demand at its warehouse, in demand order;
@@ -145,7 +133,7 @@ NIAGA_FUNCTION(inventory_reserve_order) {
         spi.finish();
         return *order.warehouse_id;
     }
-    if (!is_open(order.status))
+    if (!niaga::is_open(niaga::parse_order_status(order.status)))
         throw Error(sqlstate::kInvalidParameterValue, order.name + " is " + order.status + " and cannot be reserved");
     if (order.warehouse_id)
         throw Error(sqlstate::kInvalidParameterValue, order.name + " already released its reservation");
@@ -164,7 +152,8 @@ NIAGA_FUNCTION(inventory_release_reservation) {
     const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     pg::spi::Connection spi;
     const LockedOrder order = lock_order(order_id);
-    require_status(order, "cancelled", "released");
+    niaga::require_effect(niaga::parse_order_status(order.status), &niaga::MoveEffects::release_stock, order.name,
+                          "its stock is released");
     if (!order.reserved) {
         spi.finish();
         return BoolGetDatum(false);
@@ -183,7 +172,8 @@ NIAGA_FUNCTION(inventory_ship_reservation) {
     const Datum order_id = pg::required_argument(fcinfo, 0, "order_id");
     pg::spi::Connection spi;
     const LockedOrder order = lock_order(order_id);
-    require_status(order, "shipped", "shipped");
+    niaga::require_effect(niaga::parse_order_status(order.status), &niaga::MoveEffects::ship_stock, order.name,
+                          "its stock is shipped");
     if (!order.reserved) throw Error(sqlstate::kInvalidParameterValue, order.name + " holds no reservation to ship");
     const std::vector<niaga::StockDemand> demand = inventory::order_demand(order_id);
     const std::vector<inventory::StockRow> rows = inventory::lock_stock(demand, order.warehouse_id);
@@ -212,7 +202,8 @@ NIAGA_FUNCTION(inventory_restock_order) {
         {UUIDOID});
     pg::spi::Connection spi;
     const LockedOrder order = lock_order(order_id);
-    require_status(order, "refunded", "restocked");
+    niaga::require_effect(niaga::parse_order_status(order.status), &niaga::MoveEffects::refund, order.name,
+                          "its stock is restocked");
     if (!order.warehouse_id || shipped.execute(&order_id, nullptr, 1) == 0)
         throw Error(sqlstate::kInvalidParameterValue, order.name + " was never shipped: nothing to restock");
     if (already.execute(&order_id, nullptr, 1) > 0) {

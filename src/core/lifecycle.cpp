@@ -110,4 +110,17 @@ MoveEffects effects_of_entering(OrderStatus status) {
     return effects;
 }
 
+void require_effect(OrderStatus status, bool MoveEffects::*effect, const std::string& order_name,
+                    const std::string& what) {
+    if (effects_of_entering(status).*effect) return;
+    std::string statuses;
+    for (const StatusName& entry : kStatuses) {
+        if (!(effects_of_entering(entry.status).*effect)) continue;
+        statuses += statuses.empty() ? "" : " or ";
+        statuses += entry.name;
+    }
+    throw Error(sqlstate::kObjectNotInPrerequisiteState,
+                order_name + " is " + order_status_name(status) + ": " + what + " only when it is " + statuses);
+}
+
 }  // namespace niaga

@@ -2,6 +2,7 @@
 // each move must do.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace niaga {
@@ -37,5 +38,14 @@ struct MoveEffects {
     bool needs_reason = false;               // cancelled: a cancellation reason
 };
 MoveEffects effects_of_entering(OrderStatus status);
+
+// The lifecycle's hooks (release, ship and restock the stock; approve and
+// reverse commissions) run from the move into a status whose effects include
+// them. Called on their own for an order in any other status they would
+// leave the order and its stock or commissions apart: 55000 unless entering
+// `status` has `effect`. The message reads "<order> is <status>: <what>
+// only when it is <the statuses that have the effect>".
+void require_effect(OrderStatus status, bool MoveEffects::*effect, const std::string& order_name,
+                    const std::string& what);
 
 }  // namespace niaga

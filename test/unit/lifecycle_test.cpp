@@ -22,6 +22,7 @@ using niaga::MoveEffects;
 using niaga::order_status_name;
 using niaga::OrderStatus;
 using niaga::parse_order_status;
+using niaga::require_effect;
 using niaga::require_order_move;
 
 const std::vector<std::pair<OrderStatus, std::string>> kAllStatuses = {
@@ -238,6 +239,46 @@ TEST(OrderEffects, EachEffectBelongsToOneStatus) {
     EXPECT_EQ(ship, 1);
     EXPECT_EQ(count, 1);
     EXPECT_EQ(refund, 1);
+}
+
+// ---------------------------------------------------------------------------
+// Hooks called on their own: only in a status whose entering runs them
+// ---------------------------------------------------------------------------
+
+TEST(HookStatus, EachHookRunsOnlyInTheStatusesWhoseMoveRunsIt) {
+    const std::vector<std::pair<bool MoveEffects::*, std::set<std::string>>> hooks = {
+        {&MoveEffects::release_stock, {"cancelled"}},
+        {&MoveEffects::ship_stock, {"shipped"}},
+        {&MoveEffects::refund, {"refunded"}},
+        {&MoveEffects::approve_commissions, {"delivered"}},
+        {&MoveEffects::reverse_commissions, {"cancelled", "refunded"}},
+    };
+    for (const auto& [effect, allowed] : hooks) {
+        for (const auto& [status, name] : kAllStatuses) {
+            if (allowed.count(name)) {
+                EXPECT_NO_THROW(require_effect(status, effect, "order ORD-1", "it runs")) << name;
+            } else {
+                lifecycle_error([&] { require_effect(status, effect, "order ORD-1", "it runs"); }, "55000");
+            }
+        }
+    }
+}
+
+TEST(HookStatus, MessageNamesTheOrderItsStatusAndWhereTheHookRuns) {
+    EXPECT_EQ(lifecycle_error(
+                  [] {
+                      require_effect(OrderStatus::kPending, &MoveEffects::release_stock, "order ORD-7",
+                                     "its stock is released");
+                  },
+                  "55000"),
+              "order ORD-7 is pending: its stock is released only when it is cancelled");
+    EXPECT_EQ(lifecycle_error(
+                  [] {
+                      require_effect(OrderStatus::kDelivered, &MoveEffects::reverse_commissions, "order X",
+                                     "commissions are reversed");
+                  },
+                  "55000"),
+              "order X is delivered: commissions are reversed only when it is cancelled or refunded");
 }
 
 }  // namespace
